@@ -1,0 +1,148 @@
+package dev.herald.schema.serde;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka serde for one generated Avro type, in Avro single-object encoding. Reads every
+ * writer version listed by {@link SchemaHistory}. Stateless after construction and safe
+ * to share between threads. {@code null} stays {@code null} both ways (tombstones).
+ * <p>
+ * Input that is not a record of this type fails with a {@link SerializationException}
+ * that names the problem, so {@code ErrorHandlingDeserializer} can route it to a
+ * dead-letter topic.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+	static final int HEADER_LENGTH = 10;
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final Schema schema;
+
+	private final SchemaStore.Cache store = new SchemaStore.Cache();
+
+	private final BinaryMessageEncoder<T> encoder;
+
+	private final BinaryMessageDecoder<T> decoder;
+
+	private AvroSerde(Class<T> type) {
+		SpecificData model = SpecificData.getForClass(type);
+		this.schema = model.getSchema(type);
+		this.store.addSchema(this.schema);
+		SchemaHistory.versionsOf(this.schema.getName()).forEach(this.store::addSchema);
+		this.encoder = new BinaryMessageEncoder<>(model, this.schema);
+		this.decoder = new BinaryMessageDecoder<>(model, this.schema, this.store);
+	}
+
+	public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+		return new AvroSerde<>(type);
+	}
+
+	public Schema schema() {
+		return this.schema;
+	}
+
+	/**
+	 * The writer versions this serde can read: the current schema and every released one.
+	 */
+	public List<Schema> readableVersions() {
+		return SchemaHistory.versionsOf(this.schema.getName());
+	}
+
+	public byte[] encode(T value) {
+		try {
+			ByteBuffer buffer = this.encoder.encode(value);
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.get(bytes);
+			return bytes;
+		}
+		catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException ex) {
+			throw new SerializationException("Cannot encode " + this.schema.getName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	public T decode(byte[] data) {
+		checkHeader(data);
+		try {
+			return this.decoder.decode(data);
+		}
+		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException ex) {
+			throw new SerializationException("Truncated or corrupt " + this.schema.getName() + " body (" + data.length
+					+ " bytes): " + ex.getMessage(), ex);
+		}
+	}
+
+	private void checkHeader(byte[] data) {
+		if (data.length < HEADER_LENGTH) {
+			throw new SerializationException("Truncated " + this.schema.getName() + " record: " + data.length
+					+ " bytes, single-object encoding needs at least " + HEADER_LENGTH);
+		}
+		if (data[0] != (byte) 0xC3 || data[1] != (byte) 0x01) {
+			throw new SerializationException("Not Avro single-object encoding: expected marker C3 01, found "
+					+ HEX.formatHex(data, 0, 2).toUpperCase());
+		}
+		long fingerprint = ByteBuffer.wrap(data, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+		if (this.store.findByFingerprint(fingerprint) == null) {
+			throw new SerializationException("Unknown writer schema fingerprint " + HEX.formatHex(data, 2, 10) + " for "
+					+ this.schema.getName() + "; known: " + knownFingerprints());
+		}
+	}
+
+	private String knownFingerprints() {
+		return Stream.concat(Stream.of(this.schema), readableVersions().stream())
+			.map((known) -> HEX.toHexDigits(Long.reverseBytes(SchemaNormalization.parsingFingerprint64(known))))
+			.distinct()
+			.toList()
+			.toString();
+	}
+
+	@Override
+	public byte[] serialize(String topic, T data) {
+		return (data != null) ? encode(data) : null;
+	}
+
+	@Override
+	public T deserialize(String topic, byte[] data) {
+		return (data != null) ? decode(data) : null;
+	}
+
+	@Override
+	public Serializer<T> serializer() {
+		return this;
+	}
+
+	@Override
+	public Deserializer<T> deserializer() {
+		return this;
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		// configured by construction: one serde per generated type
+	}
+
+	@Override
+	public void close() {
+		// nothing to release: the serde is shared and stateless
+	}
+
+}

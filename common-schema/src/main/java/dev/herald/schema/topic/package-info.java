@@ -1,0 +1,4 @@
+/**
+ * Every Kafka topic Herald uses, declared once with its key and value serdes.
+ */
+package dev.herald.schema.topic;

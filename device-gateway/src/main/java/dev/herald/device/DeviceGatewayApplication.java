@@ -1,0 +1,13 @@
+package dev.herald.device;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DeviceGatewayApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(DeviceGatewayApplication.class, args);
+	}
+
+}

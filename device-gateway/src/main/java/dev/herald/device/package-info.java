@@ -1,0 +1,4 @@
+/**
+ * Device registry and MQTT delivery of notifications to IoT players.
+ */
+package dev.herald.device;
