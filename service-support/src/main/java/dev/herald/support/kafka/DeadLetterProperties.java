@@ -1,0 +1,19 @@
+package dev.herald.support.kafka;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Retries of a failing record before it goes to its dead-letter topic.
+ *
+ * @param retries attempts after the first
+ * @param initialInterval first back-off
+ * @param maxInterval longest back-off
+ */
+@ConfigurationProperties("herald.kafka.dead-letter")
+public record DeadLetterProperties(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration initialInterval,
+		@DefaultValue("2s") Duration maxInterval) {
+
+}

@@ -1,0 +1,100 @@
+package dev.herald.support.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.herald.schema.topic.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The one place Kafka errors are handled: a bounded exponential back-off, then the record
+ * goes to {@code <topic>.dlt} (original bytes, reason in the
+ * {@code kafka_dlt-exception-*} headers) and the partition moves on. Undecodable and
+ * {@link InvalidRecordException} records are not retried. Every dead letter counts in
+ * {@code herald.kafka.dead.letters{topic}}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(DeadLetterProperties.class)
+public class HeraldKafkaAutoConfiguration {
+
+	/** Dead-letter header with the most specific reason a record failed. */
+	public static final String REASON_HEADER = "herald_dlt_reason";
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(properties),
+				(record, ex) -> {
+					registry.counter("herald.kafka.dead.letters", "topic", record.topic()).increment();
+					return new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1);
+				});
+		recoverer.setFailIfSendResultIsError(true);
+		recoverer.setHeadersFunction(
+				(record, ex) -> new RecordHeaders().add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)));
+		return recoverer;
+	}
+
+	/**
+	 * The most specific message in the cause chain, e.g. the serde's "expected marker C3
+	 * 01".
+	 */
+	static String reason(Throwable ex) {
+		String reason = String.valueOf(ex.getMessage());
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			}
+		}
+		return reason;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, DeadLetterProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.maxInterval().toMillis());
+		backOff.setMaxAttempts(properties.retries());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(InvalidRecordException.class, SerializationException.class);
+		return handler;
+	}
+
+	private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties properties) {
+		Map<String, Object> config = properties.buildProducerProperties();
+		config.put("enable.idempotence", true);
+		config.put("acks", "all");
+		Serializer<Object> keys = new DelegatingByTypeSerializer(
+				Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()));
+		Serializer<Object> values = new DelegatingByTypeSerializer(
+				Map.of(byte[].class, new ByteArraySerializer(), SpecificRecord.class, new SpecificRecordSerializer()),
+				true);
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, keys, values));
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.herald.support.kafka;
+
+import java.util.Map;
+
+import dev.herald.schema.topic.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Typed Kafka factories for one catalogue {@link Topic}, on top of the
+ * {@code spring.kafka.*} properties. Consumers wrap the topic's deserializers in
+ * {@link ErrorHandlingDeserializer} and never auto-commit; producers are idempotent with
+ * {@code acks=all}.
+ */
+public final class KafkaFactories {
+
+	private KafkaFactories() {
+	}
+
+	public static <K, V> ConsumerFactory<K, V> consumerFactory(KafkaProperties properties, Topic<K, V> topic) {
+		Map<String, Object> config = properties.buildConsumerProperties();
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return new DefaultKafkaConsumerFactory<>(config,
+				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
+				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));
+	}
+
+	public static <K, V> ProducerFactory<K, V> producerFactory(KafkaProperties properties, Topic<K, V> topic) {
+		Map<String, Object> config = properties.buildProducerProperties();
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		return new DefaultKafkaProducerFactory<>(config, topic.keySerde().serializer(),
+				topic.valueSerde().serializer());
+	}
+
+	/** A template whose default topic is {@code topic}. */
+	public static <K, V> KafkaTemplate<K, V> template(KafkaProperties properties, Topic<K, V> topic) {
+		KafkaTemplate<K, V> template = new KafkaTemplate<>(producerFactory(properties, topic));
+		template.setDefaultTopic(topic.name());
+		return template;
+	}
+
+	/**
+	 * A listener container factory for {@code topic}; failed records go through
+	 * {@code errorHandler} (normally the shared dead-letter handler).
+	 */
+	public static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(KafkaProperties properties,
+			Topic<K, V> topic, CommonErrorHandler errorHandler) {
+		ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumerFactory(properties, topic));
+		factory.setCommonErrorHandler(errorHandler);
+		return factory;
+	}
+
+	/**
+	 * Whether a record reached a batch listener undecoded:
+	 * {@link ErrorHandlingDeserializer} then leaves its key or value null and the cause
+	 * in a header. Throw {@code BatchListenerFailedException} for it so it goes to the
+	 * dead-letter topic.
+	 */
+	public static boolean failedToDeserialize(ConsumerRecord<?, ?> record) {
+		return record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null
+				|| record.headers().lastHeader(SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER) != null;
+	}
+
+}

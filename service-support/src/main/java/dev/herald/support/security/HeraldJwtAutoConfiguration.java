@@ -1,0 +1,71 @@
+package dev.herald.support.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The {@link JwtDecoder} of every service: HS256 with a shared secret, or a JWKS URI; the
+ * signature, expiry, issuer and audience are all checked. Unsigned ({@code alg: none})
+ * tokens and any other algorithm are refused by construction.
+ */
+@AutoConfiguration
+@ConditionalOnClass(JwtDecoder.class)
+@EnableConfigurationProperties(JwtProperties.class)
+public class HeraldJwtAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(JwtProperties properties) {
+		NimbusJwtDecoder decoder = baseDecoder(properties);
+		decoder.setJwtValidator(validator(properties));
+		return decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.contains(properties.audience()));
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				audience);
+	}
+
+	private static NimbusJwtDecoder baseDecoder(JwtProperties properties) {
+		if (properties.jwkSetUri() != null) {
+			return NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+		}
+		byte[] secret = secretBytes(properties);
+		return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+	}
+
+	static byte[] secretBytes(JwtProperties properties) {
+		if (properties.secret() == null || properties.secret().isBlank()) {
+			throw new IllegalStateException(
+					"Set herald.security.jwt.jwk-set-uri (production) or herald.security.jwt.secret (HS256, dev); env HERALD_JWT_SECRET");
+		}
+		byte[] secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+		if (secret.length < JwtProperties.MIN_SECRET_BYTES) {
+			throw new IllegalStateException("herald.security.jwt.secret must be at least "
+					+ JwtProperties.MIN_SECRET_BYTES + " bytes for HS256, it has " + secret.length);
+		}
+		return secret;
+	}
+
+}

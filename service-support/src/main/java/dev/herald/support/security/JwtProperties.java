@@ -1,0 +1,24 @@
+package dev.herald.support.security;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How bearer tokens are checked. Exactly one of {@code secret} (HS256, dev and tests) or
+ * {@code jwkSetUri} (production) is needed; with both, the JWKS wins.
+ *
+ * @param secret shared HS256 secret, at least 32 bytes
+ * @param jwkSetUri JWKS endpoint of the identity provider
+ * @param issuer required {@code iss} claim
+ * @param audience value the {@code aud} claim must contain
+ */
+@ConfigurationProperties("herald.security.jwt")
+public record JwtProperties(String secret, URI jwkSetUri, @DefaultValue("herald-dev") String issuer,
+		@DefaultValue("herald") String audience) {
+
+	/** Minimum HS256 key length: RFC 7518 section 3.2. */
+	public static final int MIN_SECRET_BYTES = 32;
+
+}

@@ -1,0 +1,77 @@
+package dev.herald.support.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HeraldJwtAutoConfigurationTests {
+
+	private static final String SECRET = "test-secret-0123456789-0123456789-abcdef";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HeraldJwtAutoConfiguration.class))
+		.withPropertyValues("herald.security.jwt.secret=" + SECRET, "herald.security.jwt.issuer=herald-test",
+				"herald.security.jwt.audience=herald");
+
+	private final DevTokens tokens = new DevTokens(SECRET, "herald-test", "herald");
+
+	@Test
+	void acceptsAValidTokenWithItsScopes() {
+		this.runner.run((context) -> {
+			Jwt jwt = context.getBean(JwtDecoder.class).decode(this.tokens.service("ingest-client", "events:write"));
+			assertThat(jwt.getSubject()).isEqualTo("ingest-client");
+			assertThat(jwt.getClaimAsString("scope")).isEqualTo("events:write");
+		});
+	}
+
+	@Test
+	void refusesExpiredWrongSignatureUnsignedWrongAudienceAndWrongIssuer() {
+		this.runner.run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			String expired = this.tokens.mint("u1", List.of(), Instant.now().minus(Duration.ofHours(1)), "herald");
+			String otherKey = new DevTokens(SECRET + "-other", "herald-test", "herald").user("u1");
+			String wrongAudience = this.tokens.mint("u1", List.of(), Instant.now().plusSeconds(60), "someone-else");
+			String wrongIssuer = new DevTokens(SECRET, "evil", "herald").user("u1");
+			for (String token : List.of(expired, otherKey, unsigned(this.tokens.user("u1")), wrongAudience,
+					wrongIssuer)) {
+				assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
+			}
+		});
+	}
+
+	@Test
+	void refusesToStartWithoutAKeyOrWithAShortSecret() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HeraldJwtAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("herald.security.jwt.secret"));
+		this.runner.withPropertyValues("herald.security.jwt.secret=short")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("32 bytes"));
+	}
+
+	private static String unsigned(String token) {
+		String[] parts = token.split("\\.");
+		String header = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+		return header + "." + parts[1] + ".";
+	}
+
+}
