@@ -46,7 +46,7 @@ public class HeraldJwtAutoConfiguration {
 	}
 
 	private static NimbusJwtDecoder baseDecoder(JwtProperties properties) {
-		if (properties.jwkSetUri() != null) {
+		if (properties.jwkSetUri() != null && !properties.jwkSetUri().toString().isBlank()) {
 			return NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
 		}
 		byte[] secret = secretBytes(properties);

@@ -53,6 +53,13 @@ class HeraldJwtAutoConfigurationTests {
 	}
 
 	@Test
+	void usesTheSecretWhenTheJwksUriIsEmpty() {
+		this.runner.withPropertyValues("herald.security.jwt.jwk-set-uri=")
+			.run((context) -> assertThat(context.getBean(JwtDecoder.class).decode(this.tokens.user("u1")).getSubject())
+				.isEqualTo("u1"));
+	}
+
+	@Test
 	void refusesToStartWithoutAKeyOrWithAShortSecret() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HeraldJwtAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasFailed()
