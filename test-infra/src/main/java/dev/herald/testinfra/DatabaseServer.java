@@ -102,9 +102,19 @@ record DatabaseServer(TestDatabase.Source source, String adminUrl, String userna
 			return Optional.of(server);
 		}
 		catch (SQLException ex) {
-			log.debug("No usable PostgreSQL at 127.0.0.1:5432: {}", ex.getMessage());
+			if (isAuthenticationFailure(ex)) {
+				log.warn("PostgreSQL at 127.0.0.1:5432 refused user postgres without password; allow trust auth "
+						+ "for 127.0.0.1 in pg_hba.conf or set {}: {}", URL_VARIABLE, ex.getMessage());
+			}
+			else {
+				log.debug("No PostgreSQL at 127.0.0.1:5432: {}", ex.getMessage());
+			}
 			return Optional.empty();
 		}
+	}
+
+	private static boolean isAuthenticationFailure(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("28");
 	}
 
 	private static Optional<DatabaseServer> container() {
