@@ -1,0 +1,100 @@
+package dev.herald.store.inbox;
+
+import java.util.Locale;
+
+import dev.herald.schema.NotificationType;
+import dev.herald.store.inbox.InboxDtos.ChangeFeed;
+import dev.herald.store.inbox.InboxDtos.IdsRequest;
+import dev.herald.store.inbox.InboxDtos.Page;
+import dev.herald.store.inbox.InboxDtos.ReadAllRequest;
+import dev.herald.store.inbox.InboxDtos.UnreadCount;
+import dev.herald.store.inbox.InboxQueries.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/notifications}: the signed-in user's own notifications only ({@code sub} of
+ * the JWT).
+ */
+@RestController
+@RequestMapping("/v1/notifications")
+class InboxController {
+
+	private final InboxService inbox;
+
+	private final InboxLocales locales;
+
+	InboxController(InboxService inbox, InboxLocales locales) {
+		this.inbox = inbox;
+		this.locales = locales;
+	}
+
+	@GetMapping
+	Page list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean unread,
+			@RequestParam(required = false) NotificationType type,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		PageQuery query = new PageQuery(unread, type, (cursor != null) ? Cursor.decode(cursor) : null);
+		return this.inbox.page(jwt.getSubject(), query, limit, locale(language, jwt));
+	}
+
+	@GetMapping("/{id}")
+	NotificationView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		return this.inbox.get(jwt.getSubject(), id, locale(language, jwt));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		this.inbox.delete(jwt.getSubject(), id);
+	}
+
+	@GetMapping("/unread-count")
+	UnreadCount unreadCount(@AuthenticationPrincipal Jwt jwt) {
+		return this.inbox.unreadCount(jwt.getSubject());
+	}
+
+	@PostMapping("/read")
+	UnreadCount read(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody IdsRequest request) {
+		return this.inbox.setRead(jwt.getSubject(), request.ids(), true);
+	}
+
+	@PostMapping("/unread")
+	UnreadCount unread(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody IdsRequest request) {
+		return this.inbox.setRead(jwt.getSubject(), request.ids(), false);
+	}
+
+	@PostMapping("/read-all")
+	UnreadCount readAll(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) ReadAllRequest request) {
+		return this.inbox.readAll(jwt.getSubject(), (request != null) ? request.before() : null);
+	}
+
+	@GetMapping("/changes")
+	ChangeFeed changes(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") @Min(0) long since,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		return this.inbox.changes(jwt.getSubject(), since, limit, locale(language, jwt));
+	}
+
+	private Locale locale(String language, Jwt jwt) {
+		return this.locales.resolve(language, jwt.getSubject());
+	}
+
+}

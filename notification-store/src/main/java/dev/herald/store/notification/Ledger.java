@@ -1,0 +1,169 @@
+package dev.herald.store.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.herald.schema.ChangeKind;
+import dev.herald.schema.Channel;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationChange;
+import dev.herald.schema.topic.Topics;
+import org.apache.kafka.common.serialization.Serializer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-user ledger ({@code user_state}) and the outbox ({@code changes}). Inside one
+ * transaction a {@link Session} locks the users it touches (the row lock serialises every
+ * writer of a user, so seqs are gap-free and in commit order and the unread count is
+ * exact), then {@link Session#flush()} writes the new states and changes and wakes the
+ * relay with {@code NOTIFY}, delivered when the transaction commits.
+ */
+@Component
+public class Ledger {
+
+	/** The {@code LISTEN/NOTIFY} channel that wakes the outbox relay. */
+	public static final String CHANNEL = "herald_changes";
+
+	private static final Serializer<NotificationChange> ENCODER = Topics.NOTIFICATIONS.valueSerde().serializer();
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	public Ledger(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** A session for the current transaction. */
+	public Session open() {
+		return new Session();
+	}
+
+	/** Seq and unread count of a user, or zeros for a user never seen; not locked. */
+	public UserState read(String userId) {
+		return this.jdbc.sql("SELECT seq, unread_count FROM user_state WHERE user_id = ?")
+			.param(userId)
+			.query((rs, n) -> new UserState(rs.getLong(1), rs.getInt(2)))
+			.optional()
+			.orElse(new UserState(0, 0));
+	}
+
+	/**
+	 * A user's seq and unread count.
+	 *
+	 * @param seq the last seq handed out
+	 * @param unreadCount the exact number of unread notifications
+	 */
+	public record UserState(long seq, int unreadCount) {
+
+	}
+
+	/** The users locked and the changes emitted in one transaction. */
+	public final class Session {
+
+		private final Map<String, long[]> states = new HashMap<>();
+
+		private final List<Object[]> changes = new ArrayList<>();
+
+		private final Set<String> dirty = new HashSet<>();
+
+		private Session() {
+		}
+
+		/** Locks the users' rows (creating them), in id order to avoid deadlocks. */
+		public void lock(Collection<String> userIds) {
+			TreeSet<String> missing = new TreeSet<>(userIds);
+			missing.removeAll(this.states.keySet());
+			if (missing.isEmpty()) {
+				return;
+			}
+			Ledger.this.jdbc.sql("""
+					INSERT INTO user_state (user_id) SELECT unnest(?::text[]) ORDER BY 1
+					ON CONFLICT (user_id) DO UPDATE SET seq = user_state.seq RETURNING user_id, seq, unread_count""")
+				.param(missing.toArray(String[]::new))
+				.query((rs, n) -> this.states.put(rs.getString(1), new long[] { rs.getLong(2), rs.getInt(3) }))
+				.list();
+		}
+
+		public void lock(String userId) {
+			lock(List.of(userId));
+		}
+
+		public int unreadCount(String userId) {
+			return (int) state(userId)[1];
+		}
+
+		public long seq(String userId) {
+			return state(userId)[0];
+		}
+
+		/** Records a change of a locked user's inbox; returns its seq. */
+		public long emit(String userId, ChangeKind kind, Notification notification, List<String> ids, int unreadDelta,
+				List<Channel> channels, Instant occurredAt) {
+			long[] state = state(userId);
+			state[0]++;
+			state[1] += unreadDelta;
+			this.dirty.add(userId);
+			NotificationChange change = NotificationChange.newBuilder()
+				.setUserId(userId)
+				.setSeq(state[0])
+				.setKind(kind)
+				.setNotification(notification)
+				.setNotificationIds(ids)
+				.setUnreadCount((int) state[1])
+				.setChannels(channels)
+				.setOccurredAt(occurredAt)
+				.setEmittedAt(Instant.now())
+				.build();
+			this.changes.add(new Object[] { userId, state[0], kind.name(),
+					ENCODER.serialize(Topics.NOTIFICATIONS.name(), change) });
+			return state[0];
+		}
+
+		/** Erases a user's ledger and change history (the user was deleted). */
+		public void erase(String userId) {
+			Ledger.this.jdbc.sql("DELETE FROM changes WHERE user_id = ?").param(userId).update();
+			Ledger.this.jdbc.sql("DELETE FROM user_state WHERE user_id = ?").param(userId).update();
+			this.states.remove(userId);
+			this.dirty.remove(userId);
+			this.changes.removeIf((row) -> userId.equals(row[0]));
+		}
+
+		/** Writes the states and changes; the relay is notified on commit. */
+		public void flush() {
+			if (this.changes.isEmpty()) {
+				return;
+			}
+			List<Object[]> updates = this.dirty.stream()
+				.map((user) -> new Object[] { this.states.get(user)[0], (int) this.states.get(user)[1], user })
+				.toList();
+			Ledger.this.template.batchUpdate("UPDATE user_state SET seq = ?, unread_count = ? WHERE user_id = ?",
+					updates);
+			Ledger.this.template.batchUpdate("INSERT INTO changes (user_id, seq, kind, payload) VALUES (?, ?, ?, ?)",
+					this.changes);
+			Ledger.this.jdbc.sql("SELECT pg_notify(?, '')").param(CHANNEL).query(Object.class).list();
+			this.changes.clear();
+			this.dirty.clear();
+		}
+
+		private long[] state(String userId) {
+			if (!this.states.containsKey(userId)) {
+				lock(userId);
+			}
+			return this.states.get(userId);
+		}
+
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.herald.store.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes {@code notifications}. Callers hold the owner's ledger lock (see
+ * {@link Ledger.Session#lock}) before changing a row, so the unread count stays exact.
+ */
+@Repository
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final NotificationRowMapper mapper;
+
+	public Notifications(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.mapper = new NotificationRowMapper(json);
+	}
+
+	public NotificationRowMapper rowMapper() {
+		return this.mapper;
+	}
+
+	public void insert(StoredNotification n) {
+		this.jdbc.sql("""
+				INSERT INTO notifications (id, user_id, type, critical, content_type, content_id, content_title,
+				content_url, content_thumbnail_url, actors, actor_ids, actor_count, reaction, comment_preview,
+				message_title, message_body, aggregate_key, read, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(n.id(), n.userId(), n.type().name(), n.critical(), contentField(n, 0), contentField(n, 1),
+					contentField(n, 2), contentField(n, 3), contentField(n, 4), this.mapper.actorsJson(n.actors()),
+					n.actorIds().toArray(String[]::new), n.actorCount(), n.reaction(), n.commentPreview(),
+					(n.message() != null) ? n.message().getTitle() : null,
+					(n.message() != null) ? n.message().getBody() : null, n.aggregateKey(), n.read(),
+					Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt()))
+			.update();
+	}
+
+	/** Saves what aggregation and erasure change: actors, counts, latest reaction. */
+	public void update(StoredNotification n) {
+		this.jdbc.sql("""
+				UPDATE notifications SET actors = ?::jsonb, actor_ids = ?, actor_count = ?, reaction = ?,
+				comment_preview = ?, updated_at = ? WHERE id = ?""")
+			.params(this.mapper.actorsJson(n.actors()), n.actorIds().toArray(String[]::new), n.actorCount(),
+					n.reaction(), n.commentPreview(), Timestamp.from(n.updatedAt()), n.id())
+			.update();
+	}
+
+	/**
+	 * The newest unread notification with this key created after {@code since}, locked.
+	 */
+	public Optional<StoredNotification> findOpenAggregate(String userId, String aggregateKey, Instant since) {
+		return this.jdbc.sql("""
+				SELECT * FROM notifications WHERE user_id = ? AND aggregate_key = ? AND NOT read AND created_at > ?
+				ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
+			.params(userId, aggregateKey, Timestamp.from(since))
+			.query(this.mapper)
+			.optional();
+	}
+
+	public Optional<StoredNotification> find(String userId, UUID id) {
+		return this.jdbc.sql("SELECT * FROM notifications WHERE user_id = ? AND id = ?")
+			.params(userId, id)
+			.query(this.mapper)
+			.optional();
+	}
+
+	/** Deletes one of the user's notifications; empty when it is not theirs. */
+	public Optional<StoredNotification> delete(String userId, UUID id) {
+		return this.jdbc.sql("DELETE FROM notifications WHERE user_id = ? AND id = ? RETURNING *")
+			.params(userId, id)
+			.query(this.mapper)
+			.optional();
+	}
+
+	/** Sets the read flag of those of {@code ids} that are the user's and differ. */
+	public List<UUID> setRead(String userId, Collection<UUID> ids, boolean read) {
+		return this.jdbc.sql("""
+				UPDATE notifications SET read = ? WHERE user_id = ? AND id = ANY(?::uuid[]) AND read <> ?
+				RETURNING id""")
+			.params(read, userId, ids.stream().map(UUID::toString).toArray(String[]::new), read)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Marks every unread notification read, or those created before {@code before} when
+	 * it is not null.
+	 */
+	public List<UUID> markAllRead(String userId, Instant before) {
+		Timestamp cutoff = (before != null) ? Timestamp.from(before) : null;
+		return this.jdbc.sql("""
+				UPDATE notifications SET read = true WHERE user_id = ? AND NOT read
+				AND (CAST(? AS timestamptz) IS NULL OR created_at < ?) RETURNING id""")
+			.params(userId, cutoff, cutoff)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Owners of notifications about a piece of content. */
+	public List<String> ownersOfContent(String contentType, String contentId) {
+		return this.jdbc
+			.sql("SELECT DISTINCT user_id FROM notifications WHERE content_type = ? AND content_id = ? ORDER BY 1")
+			.params(contentType, contentId)
+			.query(String.class)
+			.list();
+	}
+
+	public List<StoredNotification> deleteContent(String contentType, String contentId) {
+		return this.jdbc.sql("DELETE FROM notifications WHERE content_type = ? AND content_id = ? RETURNING *")
+			.params(contentType, contentId)
+			.query(this.mapper)
+			.list();
+	}
+
+	/** Notifications where {@code actorId} acted, on anyone's inbox. */
+	public List<StoredNotification> actedBy(String actorId) {
+		return this.jdbc.sql("SELECT * FROM notifications WHERE actor_ids @> ARRAY[?]::text[] ORDER BY user_id")
+			.params(actorId)
+			.query(this.mapper)
+			.list();
+	}
+
+	public int deleteAllOf(String userId) {
+		return this.jdbc.sql("DELETE FROM notifications WHERE user_id = ?").params(userId).update();
+	}
+
+	private static String contentField(StoredNotification n, int field) {
+		return (n.content() != null) ? (String) n.content().get(field) : null;
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.herald.store.notification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.herald.schema.Actor;
+import dev.herald.schema.ContentRef;
+import dev.herald.schema.MessageText;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationType;
+import dev.herald.schema.SocialEvent;
+import dev.herald.schema.text.NotificationTexts;
+
+/**
+ * One row of {@code notifications}.
+ *
+ * @param id the notification id
+ * @param userId whose notification it is
+ * @param type what it is about
+ * @param critical whether it bypassed muting
+ * @param content the content it is about, or null
+ * @param actors the last three actors, newest first
+ * @param actorIds every distinct known actor id of an aggregate
+ * @param actorCount how many actors it stands for
+ * @param reaction the latest reaction emoji, or null
+ * @param commentPreview the latest comment preview, or null
+ * @param message the text of announcements and moderation notices, or null
+ * @param aggregateKey the key later reactions or comments join it by, or null
+ * @param read whether the user read it
+ * @param createdAt when it was stored
+ * @param updatedAt when it last changed
+ */
+public record StoredNotification(UUID id, String userId, NotificationType type, boolean critical, ContentRef content,
+		List<Actor> actors, List<String> actorIds, int actorCount, String reaction, String commentPreview,
+		MessageText message, String aggregateKey, boolean read, Instant createdAt, Instant updatedAt) {
+
+	/** Actors kept on a notification. */
+	public static final int SHOWN_ACTORS = 3;
+
+	/** A new unread notification of {@code type} for the event's recipient. */
+	public static StoredNotification of(NotificationType type, SocialEvent event, String aggregateKey) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Actor actor = event.getActor();
+		List<Actor> actors = (actor != null) ? List.of(actor) : List.of();
+		List<String> actorIds = (actor != null && actor.getId() != null) ? List.of(actor.getId()) : List.of();
+		String preview = (event.getComment() != null) ? event.getComment().getPreview() : null;
+		return new StoredNotification(UUID.randomUUID(), event.getRecipientId(), type, event.getCritical(),
+				event.getContent(), actors, actorIds, actors.size(), event.getReaction(), preview, event.getMessage(),
+				aggregateKey, false, now, now);
+	}
+
+	/** This aggregate after {@code actor} reacted or commented again. */
+	public StoredNotification joinedBy(Actor actor, String newReaction, String newPreview) {
+		boolean known = actor.getId() != null && this.actorIds.contains(actor.getId());
+		List<Actor> shown = new ArrayList<>(SHOWN_ACTORS);
+		shown.add(actor);
+		this.actors.stream()
+			.filter((a) -> a.getId() == null || !a.getId().equals(actor.getId()))
+			.limit(SHOWN_ACTORS - 1)
+			.forEach(shown::add);
+		List<String> ids = new ArrayList<>(this.actorIds);
+		if (!known && actor.getId() != null) {
+			ids.add(actor.getId());
+		}
+		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, shown, ids,
+				known ? this.actorCount : this.actorCount + 1, (newReaction != null) ? newReaction : this.reaction,
+				(newPreview != null) ? newPreview : this.commentPreview, this.message, this.aggregateKey, this.read,
+				this.createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	/** This notification showing {@code actorId} as the deleted user. */
+	public StoredNotification withActorErased(String actorId) {
+		List<Actor> shown = this.actors.stream()
+			.map((a) -> actorId.equals(a.getId()) ? new Actor(null, NotificationTexts.DELETED_USER_HANDLE, null) : a)
+			.toList();
+		List<String> ids = this.actorIds.stream().filter((id) -> !id.equals(actorId)).toList();
+		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, shown, ids,
+				this.actorCount, this.reaction, this.commentPreview, this.message, this.aggregateKey, this.read,
+				this.createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	/** Whether {@code actorId} is the only actor of this notification. */
+	public boolean isOnlyBy(String actorId) {
+		return this.actorCount == 1 && this.actorIds.equals(List.of(actorId));
+	}
+
+	/** The Avro form carried by changes, with its template key and params. */
+	public Notification toAvro() {
+		Template template = Template.of(this);
+		return Notification.newBuilder()
+			.setId(this.id.toString())
+			.setType(this.type)
+			.setContent(this.content)
+			.setActors(this.actors)
+			.setActorCount(this.actorCount)
+			.setReaction(this.reaction)
+			.setCommentPreview(this.commentPreview)
+			.setMessage(this.message)
+			.setTemplateKey(template.key())
+			.setParams(template.params())
+			.setCreatedAt(this.createdAt)
+			.setUpdatedAt(this.updatedAt)
+			.setRead(this.read)
+			.setCritical(this.critical)
+			.build();
+	}
+
+	/** The key aggregated notifications of {@code type} on {@code content} share. */
+	public static String aggregateKey(NotificationType type, ContentRef content) {
+		Objects.requireNonNull(content, "content");
+		return type + ":" + content.getType() + ":" + content.getId();
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.herald.store.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code herald.store.pipeline.*}: batches (size, commit time), applied changes by kind,
+ * dropped events by reason.
+ */
+@Component
+class PipelineMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Timer batchTimer;
+
+	private final DistributionSummary batchSize;
+
+	PipelineMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.batchTimer = Timer.builder("herald.store.pipeline.batch")
+			.description("Time to apply and commit one batch of social events")
+			.publishPercentiles(0.5, 0.99)
+			.publishPercentileHistogram()
+			.register(registry);
+		this.batchSize = DistributionSummary.builder("herald.store.pipeline.batch.size")
+			.description("Social events per batch")
+			.register(registry);
+	}
+
+	void timeBatch(int size, Runnable batch) {
+		this.batchSize.record(size);
+		this.batchTimer.record(batch);
+	}
+
+	void dropped(DropReason reason) {
+		Counter.builder("herald.store.pipeline.dropped")
+			.description("Social events that made no notification, by reason")
+			.tag("reason", reason.tag())
+			.register(this.registry)
+			.increment();
+	}
+
+	void applied(String outcome) {
+		Counter.builder("herald.store.pipeline.applied")
+			.description("Social events applied, by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment();
+	}
+
+}

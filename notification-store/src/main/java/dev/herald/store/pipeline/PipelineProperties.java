@@ -1,0 +1,21 @@
+package dev.herald.store.pipeline;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of the event pipeline.
+ *
+ * @param aggregationWindow how long an unread reaction or comment notification keeps
+ * absorbing newer ones on the same content
+ * @param spamLimit notifications one actor may cause one recipient per hour
+ * @param concurrency listener threads consuming {@code social.events.v1}
+ * @param transactionAttempts attempts of a batch transaction lost to a deadlock
+ */
+@ConfigurationProperties("herald.store.pipeline")
+record PipelineProperties(@DefaultValue("1h") Duration aggregationWindow, @DefaultValue("50") int spamLimit,
+		@DefaultValue("3") int concurrency, @DefaultValue("3") int transactionAttempts) {
+
+}

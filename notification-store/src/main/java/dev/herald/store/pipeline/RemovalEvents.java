@@ -1,0 +1,94 @@
+package dev.herald.store.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.herald.schema.ChangeKind;
+import dev.herald.schema.NotificationType;
+import dev.herald.schema.SocialEvent;
+import dev.herald.store.notification.Ledger;
+import dev.herald.store.notification.Notifications;
+import dev.herald.store.notification.StoredNotification;
+import dev.herald.store.preferences.PreferencesRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Events that take something away: a removed reaction, deleted content, a deleted user.
+ */
+@Component
+class RemovalEvents {
+
+	private final Notifications notifications;
+
+	private final PreferencesRepository preferences;
+
+	private final ProcessedEvents processed;
+
+	private final PipelineMetrics metrics;
+
+	RemovalEvents(Notifications notifications, PreferencesRepository preferences, ProcessedEvents processed,
+			PipelineMetrics metrics) {
+		this.notifications = notifications;
+		this.preferences = preferences;
+		this.processed = processed;
+		this.metrics = metrics;
+	}
+
+	/** Deletes the unread reaction notification the actor alone caused on the content. */
+	void retract(SocialEvent event, Ledger.Session session) {
+		String key = StoredNotification.aggregateKey(NotificationType.REACTION, event.getContent());
+		this.notifications.findOpenAggregate(event.getRecipientId(), key, Instant.EPOCH)
+			.filter((open) -> open.isOnlyBy(event.getActor().getId()))
+			.ifPresentOrElse((open) -> {
+				this.notifications.delete(open.userId(), open.id());
+				session.emit(open.userId(), ChangeKind.DELETED, null, List.of(open.id().toString()), -1, List.of(),
+						event.getOccurredAt());
+				this.metrics.applied("retracted");
+			}, () -> this.metrics.dropped(DropReason.NOTHING_TO_REMOVE));
+	}
+
+	/** Deletes every notification about the content, in every inbox. */
+	void deleteContent(SocialEvent event, Ledger.Session session) {
+		String type = event.getContent().getType();
+		String id = event.getContent().getId();
+		session.lock(this.notifications.ownersOfContent(type, id));
+		Map<String, List<StoredNotification>> byUser = this.notifications.deleteContent(type, id)
+			.stream()
+			.collect(Collectors.groupingBy(StoredNotification::userId, TreeMap::new, Collectors.toList()));
+		byUser.forEach((userId, deleted) -> emitDeleted(session, userId, deleted, event.getOccurredAt()));
+		this.metrics.applied("content_deleted");
+	}
+
+	/**
+	 * Erases the user's inbox, ledger, history and preferences, and shows them as the
+	 * deleted user wherever they acted.
+	 */
+	void eraseUser(SocialEvent event, Ledger.Session session) {
+		String userId = event.getRecipientId();
+		this.notifications.deleteAllOf(userId);
+		this.preferences.delete(userId);
+		this.processed.forgetUser(userId);
+		session.erase(userId);
+		List<StoredNotification> acted = this.notifications.actedBy(userId);
+		session.lock(acted.stream().map(StoredNotification::userId).toList());
+		for (StoredNotification notification : acted) {
+			StoredNotification erased = notification.withActorErased(userId);
+			this.notifications.update(erased);
+			session.emit(erased.userId(), ChangeKind.UPDATED, erased.toAvro(), List.of(erased.id().toString()), 0,
+					List.of(), event.getOccurredAt());
+		}
+		this.metrics.applied("user_deleted");
+	}
+
+	private static void emitDeleted(Ledger.Session session, String userId, List<StoredNotification> deleted,
+			Instant occurredAt) {
+		int unread = (int) deleted.stream().filter((n) -> !n.read()).count();
+		List<String> ids = deleted.stream().map((n) -> n.id().toString()).toList();
+		session.emit(userId, ChangeKind.DELETED, null, ids, -unread, List.of(), occurredAt);
+	}
+
+}
