@@ -1,4 +1,5 @@
 /**
- * WebSocket and SockJS delivery of notification changes to browsers, with resume after reconnect.
+ * WebSocket and SockJS delivery of notification changes to browsers, with resume after
+ * reconnect.
  */
 package dev.herald.push;

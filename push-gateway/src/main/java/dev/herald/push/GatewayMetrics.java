@@ -1,0 +1,81 @@
+package dev.herald.push;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway's meters ({@code herald.push.*}); gauges of open connections live with the
+ * session registry.
+ */
+@Component
+public class GatewayMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Counter deliveries;
+
+	private final Timer latency;
+
+	private final DistributionSummary sessionsPerUser;
+
+	public GatewayMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.deliveries = Counter.builder("herald.push.deliveries")
+			.description("Change frames written to sessions")
+			.register(registry);
+		this.latency = Timer.builder("herald.push.latency")
+			.description("From the source event (occurredAt) to the frame written to the socket")
+			.publishPercentileHistogram()
+			.register(registry);
+		this.sessionsPerUser = DistributionSummary.builder("herald.push.sessions.per.user")
+			.description("Sessions the user holds on this instance, recorded when one opens")
+			.register(registry);
+	}
+
+	public MeterRegistry registry() {
+		return this.registry;
+	}
+
+	/** A live change frame was written; {@code occurredAt} is the source event's time. */
+	public void delivered(Instant occurredAt) {
+		this.deliveries.increment();
+		this.latency.record(Duration.between(occurredAt, Instant.now()).abs());
+	}
+
+	/** A resumed (historical) change frame was written. */
+	public void replayed() {
+		this.deliveries.increment();
+	}
+
+	public void sessionOpened(int sessionsOfUser) {
+		this.sessionsPerUser.record(sessionsOfUser);
+	}
+
+	public void closed(String reason) {
+		this.registry.counter("herald.push.disconnects", "reason", reason).increment();
+	}
+
+	public void resumed(String outcome) {
+		this.registry.counter("herald.push.resumes", "outcome", outcome).increment();
+	}
+
+	public void rejected(String reason) {
+		this.registry.counter("herald.push.handshakes.rejected", "reason", reason).increment();
+	}
+
+	public void inboundDropped(String reason) {
+		this.registry.counter("herald.push.inbound.dropped", "reason", reason).increment();
+	}
+
+	public void undecodable() {
+		this.registry.counter("herald.push.feed.undecodable").increment();
+	}
+
+}

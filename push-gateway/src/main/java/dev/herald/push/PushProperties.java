@@ -1,0 +1,47 @@
+package dev.herald.push;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the push gateway ({@code herald.push.*}).
+ *
+ * @param storeUrl base URL of the notification store's REST API
+ * @param storeTimeout connect and read timeout of store calls
+ * @param storePageSize changes fetched per change-feed page during a resume (≤ 500)
+ * @param allowedOrigins browser origins allowed to open a connection (same origin always
+ * is)
+ * @param maxConnections connections this instance accepts before answering 503
+ * @param retryAfter the {@code Retry-After} sent with a 503
+ * @param maxSessionsPerUser sessions one user may hold here; the oldest is closed beyond
+ * @param maxPendingFrames changes queued for one session before it counts as a slow
+ * consumer and is closed
+ * @param outboundBufferBytes bytes buffered for one session while a send is in progress
+ * @param sendTimeLimit longest a single send may take before the session is closed
+ * @param pingInterval how often the server pings each connection
+ * @param idleTimeout a connection with no inbound frame (pong included) for this long is
+ * closed as dead
+ * @param maxInboundMessageBytes largest client message accepted
+ * @param inboundPerSecond sustained client messages per second per session
+ * @param inboundBurst client messages allowed in a burst
+ * @param resumeWait how long a new session waits for {@code resume} before it goes live
+ * from the {@code hello} seq
+ * @param shutdownJitter clients are told to reconnect within this long on shutdown
+ */
+@ConfigurationProperties("herald.push")
+public record PushProperties(@DefaultValue("http://localhost:8082") URI storeUrl,
+		@DefaultValue("5s") Duration storeTimeout, @DefaultValue("200") int storePageSize, @DefaultValue( {
+				"http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins,
+		@DefaultValue("10000") int maxConnections, @DefaultValue("5s") Duration retryAfter,
+		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("256") int maxPendingFrames,
+		@DefaultValue("524288") int outboundBufferBytes, @DefaultValue("10s") Duration sendTimeLimit,
+		@DefaultValue("25s") Duration pingInterval, @DefaultValue("75s") Duration idleTimeout,
+		@DefaultValue("4096") int maxInboundMessageBytes, @DefaultValue("10") int inboundPerSecond,
+		@DefaultValue("20") int inboundBurst, @DefaultValue("2s") Duration resumeWait,
+		@DefaultValue("10s") Duration shutdownJitter){
+
+}

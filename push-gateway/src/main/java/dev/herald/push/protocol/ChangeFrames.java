@@ -1,0 +1,117 @@
+package dev.herald.push.protocol;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.herald.schema.Actor;
+import dev.herald.schema.ChangeKind;
+import dev.herald.schema.ContentRef;
+import dev.herald.schema.MessageText;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationChange;
+import dev.herald.schema.text.NotificationTexts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns {@link NotificationChange} records into the {@code notification} and
+ * {@code state} frames of the protocol, the same JSON the store's change feed serves.
+ */
+public final class ChangeFrames {
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+	private ChangeFrames() {
+	}
+
+	public static LiveChange live(NotificationChange change) {
+		return new LiveChange(change.getUserId(), change.getSeq(), change.getOccurredAt(), frame(change));
+	}
+
+	/** The frame of a change, the notification's {@code text} not yet rendered. */
+	public static ObjectNode frame(NotificationChange change) {
+		ObjectNode frame = JSON.objectNode();
+		boolean content = change.getKind() == ChangeKind.CREATED || change.getKind() == ChangeKind.UPDATED;
+		frame.put("type", content ? "notification" : "state");
+		frame.put("seq", change.getSeq());
+		frame.put("change", change.getKind().name().toLowerCase(Locale.ROOT));
+		if (content && change.getNotification() != null) {
+			frame.set("notification", notification(change.getNotification()));
+		}
+		else {
+			ArrayNode ids = frame.putArray("ids");
+			change.getNotificationIds().forEach(ids::add);
+		}
+		frame.put("unreadCount", change.getUnreadCount());
+		return frame;
+	}
+
+	/**
+	 * A copy of a frame whose notification {@code text} is rendered in {@code locale};
+	 * frames without a notification are returned as they are.
+	 */
+	public static ObjectNode localized(ObjectNode frame, Locale locale) {
+		JsonNode notification = frame.get("notification");
+		if (!(notification instanceof ObjectNode object) || !object.hasNonNull("templateKey")) {
+			return frame;
+		}
+		ObjectNode copy = frame.deepCopy();
+		Map<String, String> params = new HashMap<>();
+		object.path("params").properties().forEach((entry) -> params.put(entry.getKey(), entry.getValue().asString()));
+		((ObjectNode) copy.get("notification")).put("text",
+				NotificationTexts.render(object.get("templateKey").asString(), params, locale));
+		return copy;
+	}
+
+	private static ObjectNode notification(Notification notification) {
+		ObjectNode node = JSON.objectNode();
+		node.put("id", notification.getId());
+		node.put("type", notification.getType().name());
+		node.set("content", content(notification.getContent()));
+		ArrayNode actors = node.putArray("actors");
+		notification.getActors().forEach((actor) -> actors.add(actor(actor)));
+		node.put("actorCount", notification.getActorCount());
+		node.put("reaction", notification.getReaction());
+		node.put("commentPreview", notification.getCommentPreview());
+		node.set("message", message(notification.getMessage()));
+		node.put("templateKey", notification.getTemplateKey());
+		ObjectNode params = node.putObject("params");
+		notification.getParams().forEach(params::put);
+		node.putNull("text");
+		node.put("createdAt", notification.getCreatedAt().toString());
+		node.put("updatedAt", notification.getUpdatedAt().toString());
+		node.put("read", notification.getRead());
+		node.put("critical", notification.getCritical());
+		return node;
+	}
+
+	private static JsonNode content(ContentRef content) {
+		if (content == null) {
+			return JSON.nullNode();
+		}
+		return JSON.objectNode()
+			.put("type", content.getType())
+			.put("id", content.getId())
+			.put("title", content.getTitle())
+			.put("url", content.getUrl())
+			.put("thumbnailUrl", content.getThumbnailUrl());
+	}
+
+	private static ObjectNode actor(Actor actor) {
+		return JSON.objectNode()
+			.put("id", actor.getId())
+			.put("handle", actor.getHandle())
+			.put("avatarUrl", actor.getAvatarUrl());
+	}
+
+	private static JsonNode message(MessageText message) {
+		if (message == null) {
+			return JSON.nullNode();
+		}
+		return JSON.objectNode().put("title", message.getTitle()).put("body", message.getBody());
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.herald.push.session;
+
+import java.time.Duration;
+
+import dev.herald.push.GatewayMetrics;
+import dev.herald.push.PushProperties;
+import dev.herald.push.protocol.CloseCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
+
+/**
+ * The WebSocket handler of {@code /v1/ws} and {@code /v1/sockjs}: opens a
+ * {@link ClientSession} per connection and hands client messages to
+ * {@link ClientCommands}. Never blocks a container thread.
+ */
+@Component
+class GatewayHandler extends AbstractWebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
+
+	/** Tomcat's limit on one blocking write, so a close to a stuck peer ends in time. */
+	private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private static final String SESSION = ClientSession.class.getName();
+
+	private final SessionRegistry registry;
+
+	private final ClientCommands commands;
+
+	private final SessionFactory sessions;
+
+	private final GatewayMetrics metrics;
+
+	private final PushProperties properties;
+
+	GatewayHandler(SessionRegistry registry, ClientCommands commands, SessionFactory sessions, GatewayMetrics metrics,
+			PushProperties properties) {
+		this.registry = registry;
+		this.commands = commands;
+		this.sessions = sessions;
+		this.metrics = metrics;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) {
+		if (socket instanceof StandardWebSocketSession standard) {
+			standard.getNativeSession()
+				.getUserProperties()
+				.put(TOMCAT_SEND_TIMEOUT, this.properties.sendTimeLimit().toMillis());
+		}
+		WebSocketSession bounded = new ConcurrentWebSocketSessionDecorator(socket,
+				(int) this.properties.sendTimeLimit().toMillis(), this.properties.outboundBufferBytes(),
+				OverflowStrategy.TERMINATE);
+		SessionIdentity identity = (SessionIdentity) socket.getAttributes().get(SessionIdentity.ATTRIBUTE);
+		ClientSession session = this.sessions.create(bounded, identity);
+		socket.getAttributes().put(SESSION, session);
+		this.registry.add(session);
+		log.debug("Session {} of user {} opened", socket.getId(), identity.userId());
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+		ClientSession session = sessionOf(socket);
+		long now = System.nanoTime();
+		session.seen(now);
+		if (message.getPayloadLength() > this.properties.maxInboundMessageBytes()) {
+			this.metrics.inboundDropped("too_big");
+			session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+		}
+		else if (!session.allowInbound(now)) {
+			this.metrics.inboundDropped("rate");
+			this.commands.rateLimited(session);
+		}
+		else {
+			this.commands.handle(session, message.getPayload());
+		}
+	}
+
+	@Override
+	protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+		sessionOf(socket).seen(System.nanoTime());
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable error) {
+		log.debug("Transport error on session {}: {}", socket.getId(), error.toString());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+		ClientSession session = (ClientSession) socket.getAttributes().get(SESSION);
+		if (session != null) {
+			this.registry.remove(session);
+			this.metrics.closed(CloseCodes.reasonOf(status));
+			log.debug("Session {} closed after {}: {}", socket.getId(),
+					Duration.ofNanos(System.nanoTime() - session.openedAt()), status);
+		}
+	}
+
+	private static ClientSession sessionOf(WebSocketSession socket) {
+		return (ClientSession) socket.getAttributes().get(SESSION);
+	}
+
+}
