@@ -1,0 +1,59 @@
+package dev.herald.device.mqtt;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Connection to the MQTT broker.
+ *
+ * @param uri {@code tcp://host:port}, or {@code ssl://} / {@code mqtts://} for TLS
+ * @param username user name, none when blank
+ * @param password password, none when blank
+ * @param clientId client identifier of the persistent session; blank means
+ * {@code herald-device-<hostname>}
+ * @param protocol {@code auto} (MQTT 5, falling back to 3.1.1), {@code v5} or {@code v3}
+ * @param sessionExpiry how long the broker keeps the session while the gateway is away
+ * @param keepAlive keep-alive interval
+ * @param ackTimeout how long a publish waits for the broker's acknowledgement
+ * @param reconnectMaxDelay longest pause between reconnect attempts
+ * @param sslBundle a {@code spring.ssl.bundle} with the trust (and key) material; blank
+ * uses the JVM defaults
+ */
+@ConfigurationProperties("herald.device.mqtt")
+public record MqttProperties(@DefaultValue("tcp://localhost:1883") URI uri, String username, String password,
+		String clientId, @DefaultValue("auto") Protocol protocol, @DefaultValue("1h") Duration sessionExpiry,
+		@DefaultValue("30s") Duration keepAlive, @DefaultValue("10s") Duration ackTimeout,
+		@DefaultValue("30s") Duration reconnectMaxDelay, String sslBundle) {
+
+	/** Which MQTT version to speak. */
+	public enum Protocol {
+
+		/** MQTT 5, or 3.1.1 when the broker refuses version 5. */
+		AUTO,
+		/** MQTT 5 only. */
+		V5,
+		/** MQTT 3.1.1 only. */
+		V3
+
+	}
+
+	boolean tls() {
+		return "ssl".equals(this.uri.getScheme()) || "mqtts".equals(this.uri.getScheme());
+	}
+
+	int port() {
+		return (this.uri.getPort() > 0) ? this.uri.getPort() : (tls() ? 8883 : 1883);
+	}
+
+	boolean hasCredentials() {
+		return this.username != null && !this.username.isBlank();
+	}
+
+	byte[] passwordBytes() {
+		return (this.password != null) ? this.password.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+	}
+
+}
