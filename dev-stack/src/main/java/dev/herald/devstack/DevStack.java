@@ -1,0 +1,122 @@
+package dev.herald.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import dev.herald.testinfra.FreePorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole of Herald on embedded defaults: the infrastructure in this JVM, each
+ * service as a child JVM from its jar, then prints where everything is. Ctrl-C stops it
+ * all.
+ */
+public final class DevStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+	private final HeraldServices catalog;
+
+	private final Map<String, String> environment;
+
+	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+	private volatile Infrastructure infrastructure;
+
+	public DevStack(Path root, List<String> jvmOptions, Map<String, String> environment) {
+		this.catalog = new HeraldServices(root, jvmOptions);
+		this.environment = Map.copyOf(environment);
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Path root = Path.of(System.getProperty("herald.root", ".")).toAbsolutePath().normalize();
+		Instant started = Instant.now();
+		DevStack stack = new DevStack(root, HeraldServices.DEV_JVM_OPTIONS, Map.of());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			log.info("Stopping Herald");
+			stack.close();
+			stopped.countDown();
+		}, "dev-stack-shutdown"));
+		stack.start();
+		log.info("{}", stack.table(Duration.between(started, Instant.now())));
+		stopped.await();
+	}
+
+	/**
+	 * Starts the infrastructure and the five services and waits until all are healthy.
+	 */
+	public DevStack start() {
+		checkPortsFree();
+		this.infrastructure = Infrastructure.start();
+		Path logs = this.catalog.root().resolve(".dev-stack").resolve("logs");
+		this.catalog.specs(this.infrastructure, this.environment)
+			.forEach((spec) -> this.services.add(ServiceProcess.start(spec, logs)));
+		this.services.parallelStream().forEach((service) -> service.awaitHealthy(STARTUP_TIMEOUT));
+		return this;
+	}
+
+	private static void checkPortsFree() {
+		for (int port : List.of(HeraldServices.INGEST_PORT, HeraldServices.STORE_PORT, HeraldServices.PUSH_PORT,
+				HeraldServices.DEVICE_PORT, HeraldServices.DIGEST_PORT)) {
+			if (!FreePorts.isFree(port)) {
+				throw new IllegalStateException("Port " + port + " is in use: is another Herald dev stack running?");
+			}
+		}
+	}
+
+	public Infrastructure infrastructure() {
+		return this.infrastructure;
+	}
+
+	public List<ServiceProcess> services() {
+		return List.copyOf(this.services);
+	}
+
+	public ServiceProcess service(String name) {
+		return this.services.stream()
+			.filter((service) -> service.spec().name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
+	String table(Duration startup) {
+		StringBuilder table = new StringBuilder("\n\nHerald is running (started in ").append(startup.toSeconds())
+			.append(" s). Ctrl-C stops everything.\n\n");
+		row(table, "what", "where");
+		row(table, "----", "-----");
+		for (ServiceProcess service : this.services) {
+			row(table, service.spec().name(), service.baseUrl() + "  (pid " + service.pid() + ")");
+		}
+		row(table, "push WebSocket", "ws://127.0.0.1:" + HeraldServices.PUSH_PORT + "/v1/ws");
+		row(table, "Kafka", this.infrastructure.kafka().bootstrapServers());
+		row(table, "PostgreSQL",
+				this.infrastructure.database().url() + " (" + this.infrastructure.database().source() + ")");
+		row(table, "MQTT", this.infrastructure.mqtt().uri());
+		row(table, "SMTP", this.infrastructure.smtp().host() + ":" + this.infrastructure.smtp().port());
+		row(table, "logs", ".dev-stack/logs/<service>.log");
+		return table.toString();
+	}
+
+	private static void row(StringBuilder table, String what, String where) {
+		table.append(String.format("  %-22s %s%n", what, where));
+	}
+
+	/** Stops what has started, services first; safe at any point of {@link #start()}. */
+	@Override
+	public void close() {
+		this.services.parallelStream().forEach(ServiceProcess::close);
+		if (this.infrastructure != null) {
+			this.infrastructure.close();
+		}
+	}
+
+}

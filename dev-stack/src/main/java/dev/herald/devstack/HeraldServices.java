@@ -1,0 +1,73 @@
+package dev.herald.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services with their real configuration pointed at the given infrastructure.
+ *
+ * @param root the repository root (holding each module's {@code target/*.jar})
+ * @param jvmOptions options for every service JVM
+ */
+public record HeraldServices(Path root, List<String> jvmOptions) {
+
+	public static final String VERSION = "0.1.0-SNAPSHOT";
+
+	public static final int INGEST_PORT = 8081;
+
+	public static final int STORE_PORT = 8082;
+
+	public static final int PUSH_PORT = 8083;
+
+	public static final int DEVICE_PORT = 8084;
+
+	public static final int DIGEST_PORT = 8085;
+
+	/** Quick start for the dev stack; benchmarks pass the full JIT instead. */
+	public static final List<String> DEV_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC", "-Xss512k");
+
+	public List<ServiceSpec> specs(Infrastructure infrastructure, Map<String, String> extraEnvironment) {
+		Map<String, String> common = new HashMap<>(extraEnvironment);
+		common.put("HERALD_KAFKA_BOOTSTRAP", infrastructure.kafka().bootstrapServers());
+		Map<String, String> database = Map.of("HERALD_DB_URL", infrastructure.database().url(), "HERALD_DB_USER",
+				infrastructure.database().username(), "HERALD_DB_PASSWORD", infrastructure.database().password());
+		String store = "http://127.0.0.1:" + STORE_PORT;
+		return List.of(spec("notification-ingest", INGEST_PORT, "INGEST", common, Map.of()),
+				spec("notification-store", STORE_PORT, "STORE", common, database),
+				spec("push-gateway", PUSH_PORT, "PUSH", common, Map.of("HERALD_STORE_URL", store)),
+				spec("device-gateway", DEVICE_PORT, "DEVICE", common,
+						with(database, "HERALD_MQTT_URI", infrastructure.mqtt().uri())),
+				spec("email-digest", DIGEST_PORT, "DIGEST", common,
+						with(with(database, "HERALD_SMTP_HOST", infrastructure.smtp().host()), "HERALD_SMTP_PORT",
+								Integer.toString(infrastructure.smtp().port()))));
+	}
+
+	private ServiceSpec spec(String module, int port, String key, Map<String, String> common, Map<String, String> own) {
+		Map<String, String> environment = new HashMap<>(common);
+		environment.putAll(own);
+		environment.put("HERALD_" + key + "_PORT", Integer.toString(port));
+		return new ServiceSpec(module, jar(module), port, environment, this.jvmOptions);
+	}
+
+	/**
+	 * The module's Spring Boot jar; fails with the command that builds it when missing.
+	 */
+	public Path jar(String module) {
+		Path jar = this.root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -q install -DskipTests");
+		}
+		return jar;
+	}
+
+	private static Map<String, String> with(Map<String, String> map, String key, String value) {
+		Map<String, String> copy = new HashMap<>(map);
+		copy.put(key, value);
+		return copy;
+	}
+
+}
