@@ -3,8 +3,6 @@ package dev.herald.device.registry;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +29,6 @@ class DeviceController {
 
 	private static final String KEY = "/{playerKey}";
 
-	private static final String KEY_PATTERN = "[A-Za-z0-9_-]{1,64}";
-
-	private static final String KEY_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
 	private final RegistryService registry;
 
 	DeviceController(RegistryService registry) {
@@ -42,21 +36,18 @@ class DeviceController {
 	}
 
 	@GetMapping({ OWN, OF_USER })
-	List<PlayerView> list(@PathVariable(required = false) @Size(max = 128) String userId,
-			@AuthenticationPrincipal Jwt jwt) {
+	List<PlayerView> list(@PathVariable(required = false) String userId, @AuthenticationPrincipal Jwt jwt) {
 		return this.registry.list(owner(userId, jwt)).stream().map(PlayerView::of).toList();
 	}
 
 	@GetMapping({ OWN + KEY, OF_USER + KEY })
-	PlayerView get(@PathVariable(required = false) @Size(max = 128) String userId,
-			@PathVariable @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String playerKey,
+	PlayerView get(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@AuthenticationPrincipal Jwt jwt) {
 		return PlayerView.of(this.registry.get(owner(userId, jwt), playerKey));
 	}
 
 	@PutMapping({ OWN + KEY, OF_USER + KEY })
-	ResponseEntity<PlayerView> put(@PathVariable(required = false) @Size(max = 128) String userId,
-			@PathVariable @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String playerKey,
+	ResponseEntity<PlayerView> put(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@Valid @RequestBody PlayerRequest request, @AuthenticationPrincipal Jwt jwt) {
 		PlayerRepository.Saved saved = this.registry.put(owner(userId, jwt), playerKey, request);
 		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -64,8 +55,7 @@ class DeviceController {
 	}
 
 	@DeleteMapping({ OWN + KEY, OF_USER + KEY })
-	ResponseEntity<Void> delete(@PathVariable(required = false) @Size(max = 128) String userId,
-			@PathVariable @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String playerKey,
+	ResponseEntity<Void> delete(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@AuthenticationPrincipal Jwt jwt) {
 		this.registry.delete(owner(userId, jwt), playerKey);
 		return ResponseEntity.noContent().build();

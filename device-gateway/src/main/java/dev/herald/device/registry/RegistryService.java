@@ -2,6 +2,7 @@ package dev.herald.device.registry;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,11 @@ public class RegistryService {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
 
+	/** Safe as one MQTT topic level: no '/', '+' or '#'. */
+	private static final Pattern PLAYER_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private static final int MAX_USER_ID_LENGTH = 128;
+
 	private final PlayerRepository players;
 
 	private final ApplicationEventPublisher events;
@@ -32,10 +38,12 @@ public class RegistryService {
 	}
 
 	List<Player> list(String userId) {
+		requireValidUser(userId);
 		return this.players.findByUser(userId);
 	}
 
 	Player get(String userId, String playerKey) {
+		requireValid(userId, playerKey);
 		return this.players.findByKey(playerKey)
 			.filter((player) -> player.userId().equals(userId))
 			.orElseThrow(() -> new PlayerNotFoundException(playerKey));
@@ -43,6 +51,7 @@ public class RegistryService {
 
 	@Transactional
 	PlayerRepository.Saved put(String userId, String playerKey, PlayerRequest request) {
+		requireValid(userId, playerKey);
 		QuietHours quiet = request.quietHours();
 		if (quiet != null && quiet.start().equals(quiet.end())) {
 			throw new InvalidPlayerException("quietHours.end", "must differ from quietHours.start");
@@ -58,6 +67,7 @@ public class RegistryService {
 
 	@Transactional
 	void delete(String userId, String playerKey) {
+		requireValid(userId, playerKey);
 		if (!this.players.delete(userId, playerKey)) {
 			throw new PlayerNotFoundException(playerKey);
 		}
@@ -71,6 +81,19 @@ public class RegistryService {
 		List<String> removed = this.players.deleteAllOf(userId);
 		removed.forEach((playerKey) -> this.events.publishEvent(new PlayerRemoved(playerKey)));
 		log.info("Erased user {}: {} players removed", userId, removed.size());
+	}
+
+	private static void requireValid(String userId, String playerKey) {
+		requireValidUser(userId);
+		if (!PLAYER_KEY.matcher(playerKey).matches()) {
+			throw new InvalidPlayerException("playerKey", "must be 1 to 64 letters, digits, '-' or '_'");
+		}
+	}
+
+	private static void requireValidUser(String userId) {
+		if (userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH) {
+			throw new InvalidPlayerException("userId", "must be 1 to " + MAX_USER_ID_LENGTH + " characters");
+		}
 	}
 
 }

@@ -1,0 +1,77 @@
+package dev.herald.device.delivery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.herald.device.Changes;
+import dev.herald.device.DeviceProperties;
+import dev.herald.schema.Actor;
+import dev.herald.schema.MessageText;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationType;
+import dev.herald.schema.text.NotificationTexts;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeviceMessagesTests {
+
+	private final DeviceMessages messages = new DeviceMessages(
+			new DeviceProperties("makapix", 30, 500, java.time.Duration.ofSeconds(10), List.of()));
+
+	@Test
+	void notificationCarriesTextInTheUsersLanguageAndItsParts() {
+		DeviceMessage message = this.messages.notification(Changes.notification("n-1", false), 4, Locale.of("es"));
+
+		assertThat(message.type()).isEqualTo("notification");
+		assertThat(message.id()).isEqualTo("n-1");
+		assertThat(message.text()).isEqualTo(NotificationTexts.render("reaction.one",
+				Map.of("actor1", "alice", "reaction", "\u2764", "title", "Sunset"), Locale.of("es")));
+		assertThat(message.text())
+			.isNotEqualTo(this.messages.notification(Changes.notification("n-1", false), 4, Locale.ENGLISH).text());
+		assertThat(message)
+			.extracting(DeviceMessage::reaction, DeviceMessage::actor, DeviceMessage::title, DeviceMessage::unreadCount)
+			.containsExactly("\u2764", "alice", "Sunset", 4);
+	}
+
+	@Test
+	void longTextIsCutToTheDisplayWithAnEllipsis() {
+		Notification announcement = Notification.newBuilder(Changes.notification("n-2", false))
+			.setType(NotificationType.ANNOUNCEMENT)
+			.setContent(null)
+			.setMessage(new MessageText("Maintenance tonight", "The gallery is read-only from 22:00 to 23:00 UTC"))
+			.setTemplateKey("announcement.one")
+			.setParams(Map.of("messageTitle", "Maintenance tonight", "messageBody", "The gallery is read-only"))
+			.build();
+
+		DeviceMessage message = this.messages.notification(announcement, 1, Locale.ENGLISH);
+
+		assertThat(message.text()).hasSize(30).endsWith("\u2026").startsWith("Maintenance tonight: The");
+		assertThat(message.title()).isEqualTo("Maintenance tonight");
+	}
+
+	@Test
+	void deletedActorIsNotNamed() {
+		Notification byDeletedUser = Notification.newBuilder(Changes.notification("n-3", false))
+			.setActors(List.of(new Actor(null, NotificationTexts.DELETED_USER_HANDLE, null)))
+			.build();
+
+		assertThat(this.messages.notification(byDeletedUser, 1, Locale.ENGLISH).actor()).isNull();
+	}
+
+	@Test
+	void summariesSayHowManyMoreInTheUsersLanguage() {
+		UUID id = UUID.randomUUID();
+
+		assertThat(this.messages.summary(id, 5, false, 9, Locale.ENGLISH).text()).isEqualTo("+5 more");
+		assertThat(this.messages.summary(id, 5, false, 9, Locale.of("es")).text()).isEqualTo("+5 m\u00e1s");
+		assertThat(this.messages.summary(id, 5, false, 9, Locale.of("pt", "BR")).text()).isEqualTo("+5 mais");
+		assertThat(this.messages.summary(id, 3, true, 9, Locale.FRENCH).text()).isEqualTo("3 new notifications");
+		assertThat(this.messages.summary(id, 5, false, 9, Locale.ENGLISH))
+			.extracting(DeviceMessage::id, DeviceMessage::count, DeviceMessage::unreadCount)
+			.containsExactly(id.toString(), 5, 9);
+	}
+
+}
