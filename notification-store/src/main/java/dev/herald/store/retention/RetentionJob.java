@@ -65,8 +65,7 @@ public class RetentionJob {
 				now.minus(this.properties.changes())));
 		long events = repeat(() -> deleteBatch("processed_events", "processed_at < ?",
 				now.minus(this.properties.processedEvents())));
-		long rates = repeat(
-				() -> deleteBatch("actor_rates", "hour < ?", now.minus(SPAM_WINDOW_KEPT)));
+		long rates = repeat(() -> deleteBatch("actor_rates", "hour < ?", now.minus(SPAM_WINDOW_KEPT)));
 		Result result = new Result(notifications, changes, events, rates);
 		log.info("Retention deleted {}", result);
 		return result;
