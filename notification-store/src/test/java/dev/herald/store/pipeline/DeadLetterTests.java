@@ -1,0 +1,76 @@
+package dev.herald.store.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import dev.herald.schema.EventKind;
+import dev.herald.schema.SocialEvent;
+import dev.herald.schema.topic.Topics;
+import dev.herald.store.Events;
+import dev.herald.store.StoreIntegrationTest;
+import dev.herald.support.kafka.HeraldKafkaAutoConfiguration;
+import dev.herald.testinfra.RecordCollector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DeadLetterTests extends StoreIntegrationTest {
+
+	private static final RecordCollector<byte[], byte[]> deadLetters = kafka.collect(Topics.SOCIAL_EVENTS.deadLetter());
+
+	@AfterAll
+	static void closeCollector() {
+		deadLetters.close();
+	}
+
+	@Test
+	void undecodableRecordGoesToDeadLetterTopicAndTheNextIsProcessed() {
+		String user = newUser();
+		kafka.sendRaw(Topics.SOCIAL_EVENTS.name(), bytes(user), bytes("not avro at all"));
+		send(Events.follow(user, "next-" + UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(1));
+		ConsumerRecord<byte[], byte[]> dead = deadLetterOf(user);
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+		assertThat(reason(dead)).isNotBlank();
+	}
+
+	@Test
+	void invalidEventGoesToDeadLetterTopicWithTheReason() {
+		String user = newUser();
+		SocialEvent noReaction = Events.base(EventKind.REACTION_ADDED, user)
+			.setActor(Events.actor("alice-" + UUID.randomUUID()))
+			.setContent(Events.artwork("x"))
+			.build();
+		send(noReaction, Events.follow(user, "next-" + UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(1));
+		assertThat(reason(deadLetterOf(user))).contains("reaction: required for REACTION_ADDED");
+		assertThat(count("SELECT count(*) FROM processed_events WHERE event_id = ?", noReaction.getEventId())).isZero();
+	}
+
+	private static ConsumerRecord<byte[], byte[]> deadLetterOf(String user) {
+		await().untilAsserted(() -> assertThat(recordsOf(user)).hasSize(1));
+		return recordsOf(user).get(0);
+	}
+
+	private static List<ConsumerRecord<byte[], byte[]>> recordsOf(String user) {
+		return deadLetters.records()
+			.stream()
+			.filter((r) -> user.equals(new String(r.key(), StandardCharsets.UTF_8)))
+			.toList();
+	}
+
+	private static String reason(ConsumerRecord<byte[], byte[]> record) {
+		Header header = record.headers().lastHeader(HeraldKafkaAutoConfiguration.REASON_HEADER);
+		return new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
