@@ -80,6 +80,23 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void eachServiceGetsEveryAddressAndSecretItReads() {
+		// Mailpit accepts any login, so the digest's SMTP credentials may stay empty.
+		Set<String> optional = Set.of("HERALD_SMTP_USERNAME", "HERALD_SMTP_PASSWORD");
+		for (String module : Repository.SERVICES) {
+			Map<String, Object> environment = get(this.services.get(module), "environment");
+			List<String> required = ServiceConfiguration.of(module)
+				.infrastructureVariables()
+				.stream()
+				.filter((name) -> !optional.contains(name))
+				.toList();
+
+			assertThat(environment.keySet()).as("%s reads these in its application.yml; compose must set them", module)
+				.containsAll(required);
+		}
+	}
+
+	@Test
 	void secretsComeFromTheEnvFileAndAreDocumentedInTheExample() {
 		String composeText = Repository.read("docker-compose.yml");
 		String example = Repository.read(".env.example");

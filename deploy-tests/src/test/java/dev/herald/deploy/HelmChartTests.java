@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
@@ -24,11 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it renders is complete and agrees with the services' configuration keys.
  */
 class HelmChartTests {
-
-	/** Addresses and secrets a service must get from the chart when it reads them. */
-	private static final Pattern INFRASTRUCTURE = Pattern
-		.compile("HERALD_(KAFKA_BOOTSTRAP|DB_(URL|USER|PASSWORD)|MQTT_(URI|USERNAME|PASSWORD)"
-				+ "|SMTP_(HOST|PORT|USERNAME|PASSWORD)|JWT_.*|UNSUBSCRIBE_SECRET|(PUBLIC_)?STORE_URL|INBOX_URL|.*_ALLOWED_ORIGINS)");
 
 	private static Manifests defaults;
 
@@ -115,12 +109,7 @@ class HelmChartTests {
 	void everyInfrastructureSettingAServiceReadsIsRendered(Manifests manifests) {
 		for (String module : Repository.SERVICES) {
 			Set<String> rendered = envNames(manifests, module);
-			List<String> infrastructure = ServiceConfiguration.of(module)
-				.placeholders()
-				.keySet()
-				.stream()
-				.filter((name) -> INFRASTRUCTURE.matcher(name).matches())
-				.toList();
+			List<String> infrastructure = ServiceConfiguration.of(module).infrastructureVariables();
 
 			assertThat(rendered).as("%s reads these in its application.yml; the chart must set them", module)
 				.containsAll(infrastructure);
@@ -246,6 +235,17 @@ class HelmChartTests {
 			.containsEntry("/v1/sockjs", name("push-gateway"))
 			.containsEntry("/v1/notifications", name("notification-store"));
 		assertThat(backends.values()).allSatisfy((service) -> production.named("Service", service));
+	}
+
+	@Test
+	void notesTellTheOperatorHowToReachHerald() {
+		String defaultNotes = Manifests.notes(null);
+		String productionNotes = Manifests.notes(Manifests.PRODUCTION_VALUES);
+
+		assertThat(defaultNotes).contains("kubectl port-forward -n notifications svc/herald-push-gateway 8083",
+				"a random HS256 secret was generated", "no ServiceMonitor");
+		assertThat(productionNotes).contains("wss://herald.example.com/v1/ws", "https://herald.example.com")
+			.doesNotContain("WARNING");
 	}
 
 	private static Set<String> envNames(Manifests manifests, String module) {

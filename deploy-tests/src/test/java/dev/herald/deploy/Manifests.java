@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 
 /**
  * The chart rendered by Helm itself (helm-java bundles the Helm library, no binary or
@@ -46,6 +47,21 @@ final class Manifests {
 			.withKubeVersion(KUBERNETES_VERSION)
 			.withValuesFile(PRODUCTION_VALUES)
 			.call());
+	}
+
+	/** NOTES.txt as {@code helm install --dry-run} (client only) prints it. */
+	static String notes(Path valuesFile) {
+		InstallCommand install = new Helm(CHART).install()
+			.withName(RELEASE)
+			.withNamespace(NAMESPACE)
+			.withKubeVersion(KUBERNETES_VERSION)
+			.dryRun()
+			.clientOnly();
+		if (valuesFile != null) {
+			install = install.withValuesFile(valuesFile);
+		}
+		String output = install.call().getOutput();
+		return output.substring(output.indexOf("NOTES:"));
 	}
 
 	static Manifests renderDefaultsWith(String key, Object value) {

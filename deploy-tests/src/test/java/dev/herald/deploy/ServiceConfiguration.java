@@ -26,6 +26,11 @@ record ServiceConfiguration(String module, Map<String, String> placeholders, Set
 	/** Read by the JVM itself, not by Spring. */
 	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
+	/** Addresses, credentials and origins: a deployment must set them when read. */
+	private static final Pattern INFRASTRUCTURE = Pattern
+		.compile("HERALD_(KAFKA_BOOTSTRAP|DB_(URL|USER|PASSWORD)|MQTT_(URI|USERNAME|PASSWORD)"
+				+ "|SMTP_(HOST|PORT|USERNAME|PASSWORD)|JWT_.*|UNSUBSCRIBE_SECRET|(PUBLIC_)?STORE_URL|INBOX_URL|.*_ALLOWED_ORIGINS)");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(HERALD_[A-Z0-9_]+)(?::([^}]*))?}");
 
 	static ServiceConfiguration of(String module) {
@@ -51,6 +56,11 @@ record ServiceConfiguration(String module, Map<String, String> placeholders, Set
 	/** Whether the service (or its JVM) reads the environment variable. */
 	boolean reads(String name) {
 		return this.placeholders.containsKey(name) || this.relaxedNames.contains(name) || JVM_VARIABLES.contains(name);
+	}
+
+	/** The placeholders naming an address, a credential or allowed origins. */
+	List<String> infrastructureVariables() {
+		return this.placeholders.keySet().stream().filter((name) -> INFRASTRUCTURE.matcher(name).matches()).toList();
 	}
 
 	@SuppressWarnings("unchecked")
