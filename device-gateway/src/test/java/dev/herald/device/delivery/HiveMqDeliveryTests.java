@@ -113,7 +113,7 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 			JsonNode summary = device.messages("/notification").get(1);
 			assertThat(summary.get("count").asInt()).isEqualTo(3);
 			assertThat(summary.get("text").asString()).isEqualTo("3 new notifications");
-			assertThat(waiting(player)).isZero();
+			await().untilAsserted(() -> assertThat(waiting(player)).isZero());
 		}
 	}
 
