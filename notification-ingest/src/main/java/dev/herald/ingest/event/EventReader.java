@@ -108,7 +108,8 @@ class EventReader {
 		}
 		catch (DateTimeParseException ex) {
 			fields.add(path, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-22T01:00:00Z");
-			return null;
+			// A placeholder the SocialEvent constructor accepts; the event is discarded.
+			return Instant.EPOCH;
 		}
 	}
 

@@ -1,0 +1,89 @@
+package dev.herald.ingest.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.herald.ingest.IngestHttpTest;
+import dev.herald.support.security.DevTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+class SecurityTests extends IngestHttpTest {
+
+	static Stream<Arguments> badTokens() {
+		return Stream.of(argumentSet("no token", (Bad) (tokens) -> null, 401),
+				argumentSet("expired",
+						(Bad) (tokens) -> tokens.mint("svc", List.of(DevTokens.SCOPE_EVENTS_WRITE),
+								Instant.now().minusSeconds(600), "herald"),
+						401),
+				argumentSet("wrong signature",
+						(Bad) (tokens) -> new DevTokens("another-secret-that-is-long-enough-0123456789", "herald-dev",
+								"herald")
+							.service("svc", DevTokens.SCOPE_EVENTS_WRITE),
+						401),
+				argumentSet("alg none", (Bad) SecurityTests::unsigned, 401),
+				argumentSet("wrong audience",
+						(Bad) (tokens) -> tokens.mint("svc", List.of(DevTokens.SCOPE_EVENTS_WRITE),
+								Instant.now().plusSeconds(600), "another-audience"),
+						401),
+				argumentSet("wrong issuer",
+						(Bad) (tokens) -> new DevTokens("herald-dev-secret-change-me-0123456789abcdef", "someone-else",
+								"herald")
+							.service("svc", DevTokens.SCOPE_EVENTS_WRITE),
+						401),
+				argumentSet("garbage", (Bad) (tokens) -> "not.a.jwt", 401),
+				argumentSet("user token without scope", (Bad) (tokens) -> tokens.user("u1"), 403),
+				argumentSet("admin scope only", (Bad) (tokens) -> tokens.service("svc", DevTokens.SCOPE_ADMIN), 403));
+	}
+
+	@ParameterizedTest
+	@MethodSource("badTokens")
+	void badTokenIsRefused(Bad token, int status) {
+		byte[] event = JSON.writeValueAsBytes(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		assertThat(postBytes("/v1/events", event, token.of(this.tokens)).statusCode()).isEqualTo(status);
+		assertThat(postBytes("/v1/events:batch", event, token.of(this.tokens)).statusCode()).isEqualTo(status);
+	}
+
+	@Test
+	void validServiceTokenIsAccepted() {
+		byte[] event = JSON.writeValueAsBytes(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		String token = this.tokens.service("svc", DevTokens.SCOPE_EVENTS_WRITE);
+		assertThat(postBytes("/v1/events", event, token).statusCode()).isEqualTo(202);
+	}
+
+	@Test
+	void healthAndApiDescriptionAreOpen() {
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		var api = get("/v3/api-docs");
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(body(api).get("paths").propertyNames()).contains("/v1/events", "/v1/events:batch",
+				"/v1/users/{userId}/contact", "/v1/users/{userId}");
+		assertThat(get("/actuator/prometheus").body()).contains("herald_ingest_publish_latency");
+	}
+
+	private static String unsigned(DevTokens tokens) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		String claims = base64.encodeToString(("{\"sub\":\"svc\",\"iss\":\"herald-dev\",\"aud\":\"herald\",\"exp\":"
+				+ Instant.now().plusSeconds(600).getEpochSecond() + ",\"scope\":\"events:write\"}")
+			.getBytes(StandardCharsets.UTF_8));
+		return header + "." + claims + ".";
+	}
+
+	/** How a test builds its bad token. */
+	interface Bad {
+
+		String of(DevTokens tokens);
+
+	}
+
+}
