@@ -1,0 +1,65 @@
+package dev.herald.push;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.herald.schema.Actor;
+import dev.herald.schema.ChangeKind;
+import dev.herald.schema.ContentRef;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationChange;
+import dev.herald.schema.NotificationType;
+
+/** Builds the {@code NotificationChange} records the store would publish. */
+final class Changes {
+
+	private Changes() {
+	}
+
+	/** A reaction notification {@code "n<seq>"} created at {@code seq}. */
+	static NotificationChange created(String userId, long seq, int unreadCount) {
+		return created(userId, seq, unreadCount, "");
+	}
+
+	/** The same, with a long comment preview to make the frame {@code padding} bigger. */
+	static NotificationChange created(String userId, long seq, int unreadCount, String padding) {
+		Instant now = Instant.now();
+		Notification notification = Notification.newBuilder()
+			.setId("n" + seq)
+			.setType(NotificationType.REACTION)
+			.setContent(ContentRef.newBuilder()
+				.setType("artwork")
+				.setId("art-1")
+				.setTitle("Sunset")
+				.setUrl("https://art.example/a/1")
+				.build())
+			.setActors(List.of(Actor.newBuilder().setId("alice").setHandle("alice").build()))
+			.setActorCount(1)
+			.setReaction("❤️")
+			.setCommentPreview(padding.isEmpty() ? null : padding)
+			.setTemplateKey("reaction.one")
+			.setParams(Map.of("actor1", "alice", "reaction", "❤️", "title", "Sunset"))
+			.setCreatedAt(now)
+			.setUpdatedAt(now)
+			.setRead(false)
+			.build();
+		return change(userId, seq, ChangeKind.CREATED, unreadCount).setNotification(notification).build();
+	}
+
+	static NotificationChange allRead(String userId, long seq) {
+		return change(userId, seq, ChangeKind.ALL_READ, 0).build();
+	}
+
+	private static NotificationChange.Builder change(String userId, long seq, ChangeKind kind, int unreadCount) {
+		Instant now = Instant.now();
+		return NotificationChange.newBuilder()
+			.setUserId(userId)
+			.setSeq(seq)
+			.setKind(kind)
+			.setUnreadCount(unreadCount)
+			.setOccurredAt(now)
+			.setEmittedAt(now);
+	}
+
+}

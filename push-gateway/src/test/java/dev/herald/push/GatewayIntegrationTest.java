@@ -1,0 +1,166 @@
+package dev.herald.push;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class GatewayIntegrationTest extends GatewayTestSupport {
+
+	@Test
+	void deliversEachChangeToEverySessionOfItsUserAndToNoOneElse() {
+		String alice = newUser();
+		String bob = newUser();
+		TestSocket aliceTab1 = connectLive(alice);
+		TestSocket aliceTab2 = connectLive(alice);
+		TestSocket bobTab = connectLive(bob);
+
+		publish(Changes.created(alice, 1, 7));
+		publish(Changes.created(bob, 1, 1));
+
+		for (TestSocket tab : List.of(aliceTab1, aliceTab2)) {
+			await().untilAsserted(() -> assertThat(tab.frames("notification")).hasSize(1));
+			JsonNode frame = tab.frames("notification").getFirst();
+			assertThat(frame.get("unreadCount").asInt()).isEqualTo(7);
+			assertThat(frame.at("/notification/text").asString()).isEqualTo("alice reacted ❤️ to Sunset");
+			assertThat(frame.at("/notification/content/title").asString()).isEqualTo("Sunset");
+		}
+		await().untilAsserted(() -> assertThat(bobTab.frames("notification")).hasSize(1));
+		assertThat(bobTab.frames("notification").getFirst().get("unreadCount").asInt()).isEqualTo(1);
+		assertThat(aliceTab1.frames("notification")).hasSize(1);
+		List.of(aliceTab1, aliceTab2, bobTab).forEach(TestSocket::close);
+	}
+
+	@Test
+	void helloCarriesTheStoreSeqAndUnreadCount() {
+		String user = newUser();
+		store.append(Changes.created(user, 1, 1));
+		store.append(Changes.created(user, 2, 2));
+		String token = TOKENS.user(user);
+
+		TestSocket socket = TestSocket.connect(ws(), token);
+
+		awaitHello(socket);
+		JsonNode hello = socket.frames("hello").getFirst();
+		assertThat(hello.get("seq").asLong()).isEqualTo(2);
+		assertThat(hello.get("unreadCount").asInt()).isEqualTo(2);
+		assertThat(store.requestsOf(user)).anySatisfy((request) -> {
+			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count");
+			assertThat(request.authorization()).isEqualTo("Bearer " + token);
+		});
+		socket.close();
+	}
+
+	@Test
+	void resumeSendsExactlyTheMissedChangesInOrderWhileLiveTrafficContinues() {
+		String user = newUser();
+		TestSocket first = connectLive(user);
+		range(1, 4).forEach((seq) -> publish(Changes.created(user, seq, seq.intValue())));
+		await().untilAsserted(() -> assertThat(first.seqs()).containsExactlyElementsOf(range(1, 4)));
+		first.close();
+		range(5, 10).forEach((seq) -> publish(Changes.created(user, seq, seq.intValue())));
+
+		CountDownLatch catchUp = store.holdChangeFeed();
+		TestSocket second = TestSocket.connect(ws(), TOKENS.user(user));
+		awaitHello(second);
+		second.send("{\"type\":\"resume\",\"since\":4}");
+		await().untilAsserted(
+				() -> assertThat(store.requestsOf(user)).anyMatch((request) -> request.path().endsWith("/changes")));
+		range(11, 15).forEach((seq) -> publish(Changes.created(user, seq, seq.intValue())));
+		catchUp.countDown();
+		range(16, 20).forEach((seq) -> publish(Changes.created(user, seq, seq.intValue())));
+
+		await().untilAsserted(() -> assertThat(second.seqs()).containsExactlyElementsOf(range(5, 20)));
+		second.close();
+	}
+
+	@Test
+	void resumeBeyondTheKeptHistoryAsksForAResyncAndGoesOnLive() {
+		String user = newUser();
+		range(1, 5).forEach((seq) -> store.append(Changes.created(user, seq, seq.intValue())));
+		store.forgetHistoryUpTo(user, 3);
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(user));
+		awaitHello(socket);
+
+		socket.send("{\"type\":\"resume\",\"since\":1}");
+		await().untilAsserted(() -> assertThat(socket.frames("resync")).hasSize(1));
+		publish(Changes.created(user, 6, 6));
+
+		await().untilAsserted(() -> assertThat(socket.seqs()).containsExactly(6L));
+		assertThat(socket.frames("resync").getFirst().get("seq").asLong()).isEqualTo(5);
+		socket.close();
+	}
+
+	@Test
+	void markReadGoesThroughTheStoreAndEveryTabSeesTheResultingState() {
+		String user = newUser();
+		TestSocket tab1 = connectLive(user);
+		TestSocket tab2 = connectLive(user);
+
+		tab1.send("{\"type\":\"mark_read\",\"ids\":[\"n1\"]}");
+		tab1.send("{\"type\":\"mark_all_read\"}");
+		await().untilAsserted(() -> assertThat(store.requestsOf(user)).anySatisfy((request) -> {
+			assertThat(request.path()).isEqualTo("/v1/notifications/read");
+			assertThat(request.body()).isEqualTo("{\"ids\":[\"n1\"]}");
+		}).anyMatch((request) -> request.path().equals("/v1/notifications/read-all")));
+		publish(Changes.allRead(user, 1));
+
+		for (TestSocket tab : List.of(tab1, tab2)) {
+			await().untilAsserted(() -> assertThat(tab.frames("state")).singleElement().satisfies((state) -> {
+				assertThat(state.get("change").asString()).isEqualTo("all_read");
+				assertThat(state.get("unreadCount").asInt()).isZero();
+			}));
+		}
+		List.of(tab1, tab2).forEach(TestSocket::close);
+	}
+
+	@Test
+	void answersPingsAndNamesTheProblemOfBadMessages() {
+		TestSocket socket = connectLive(newUser());
+
+		socket.send("{\"type\":\"ping\"}");
+		socket.send("not json");
+		socket.send("{\"type\":\"mark_read\",\"ids\":[]}");
+		socket.send("{\"type\":\"resume\",\"since\":-3}");
+
+		await().untilAsserted(() -> assertThat(socket.frames("error")).hasSize(3));
+		assertThat(socket.frames("pong")).hasSize(1);
+		assertThat(socket.frames("error")).extracting((error) -> error.get("message").asString())
+			.containsExactly("Messages are JSON objects", "ids: 1 to 500 notification ids", "since: a seq number ≥ 0");
+		socket.close();
+	}
+
+	@Test
+	void rendersTextsInTheLocaleAskedForAtTheHandshake() {
+		String user = newUser();
+		TestSocket socket = TestSocket.connect(java.net.URI.create(ws() + "?locale=es"), TOKENS.user(user));
+		awaitHello(socket);
+		socket.send("{\"type\":\"resume\"}");
+
+		publish(Changes.created(user, 1, 1));
+
+		await().untilAsserted(() -> assertThat(socket.frames("notification")).singleElement()
+			.satisfies((frame) -> assertThat(frame.at("/notification/text").asString())
+				.isEqualTo("alice reaccionó ❤️ a Sunset")));
+		socket.close();
+	}
+
+	@Test
+	void closesTheConnectionWhenItsTokenExpires() {
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(newUser(), Duration.ofSeconds(2)));
+		awaitHello(socket);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.closeCode()).isEqualTo(4001));
+	}
+
+	private static List<Long> range(long from, long to) {
+		return LongStream.rangeClosed(from, to).boxed().toList();
+	}
+
+}
