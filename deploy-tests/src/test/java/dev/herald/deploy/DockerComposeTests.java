@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.herald.deploy.Manifests.get;
+import static dev.herald.deploy.Repository.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +55,19 @@ class DockerComposeTests {
 			assertThat((String) get(service, "depends_on.kafka-init.condition"))
 				.isEqualTo("service_completed_successfully");
 		}
+	}
+
+	@Test
+	void everyMountedFileOrFolderExistsInTheRepository() {
+		List<String> sources = this.services.values()
+			.stream()
+			.flatMap((service) -> ((List<String>) service.getOrDefault("volumes", List.of())).stream())
+			.filter((volume) -> volume.startsWith("./"))
+			.map((volume) -> volume.substring(2, volume.indexOf(':')))
+			.toList();
+
+		assertThat(sources).hasSizeGreaterThanOrEqualTo(5)
+			.allSatisfy((source) -> assertThat(Repository.path(source)).exists());
 	}
 
 	@Test

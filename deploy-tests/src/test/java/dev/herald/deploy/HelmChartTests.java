@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static dev.herald.deploy.Manifests.get;
-import static dev.herald.deploy.Manifests.list;
+import static dev.herald.deploy.Repository.get;
+import static dev.herald.deploy.Repository.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

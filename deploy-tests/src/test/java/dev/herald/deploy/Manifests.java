@@ -1,10 +1,8 @@
 package dev.herald.deploy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
@@ -73,15 +71,8 @@ final class Manifests {
 			.call());
 	}
 
-	@SuppressWarnings("unchecked")
 	static Manifests parse(String rendered) {
-		List<Map<String, Object>> documents = new ArrayList<>();
-		for (Object document : Repository.yaml().loadAll(rendered)) {
-			if (document != null) {
-				documents.add((Map<String, Object>) document);
-			}
-		}
-		return new Manifests(documents);
+		return new Manifests(Repository.documents(rendered));
 	}
 
 	List<Map<String, Object>> all() {
@@ -94,27 +85,9 @@ final class Manifests {
 
 	Map<String, Object> named(String kind, String name) {
 		return ofKind(kind).stream()
-			.filter((document) -> name.equals(get(document, "metadata.name")))
+			.filter((document) -> name.equals(Repository.get(document, "metadata.name")))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
-	}
-
-	/** A value by dotted path ({@code spec.template.spec}); null when absent. */
-	@SuppressWarnings("unchecked")
-	static <T> T get(Map<String, Object> node, String path) {
-		Object current = node;
-		for (String key : path.split("\\.")) {
-			if (!(current instanceof Map<?, ?> map)) {
-				return null;
-			}
-			current = map.get(key);
-		}
-		return (T) current;
-	}
-
-	static List<Map<String, Object>> list(Map<String, Object> node, String path) {
-		List<Map<String, Object>> list = get(node, path);
-		return Objects.requireNonNullElse(list, List.of());
 	}
 
 }

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.herald.deploy.Manifests.get;
-import static dev.herald.deploy.Manifests.list;
+import static dev.herald.deploy.Repository.get;
+import static dev.herald.deploy.Repository.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

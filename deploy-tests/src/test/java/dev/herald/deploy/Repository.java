@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,12 +18,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class Repository {
 
-	/** The five services: compose service name, Helm values key, Maven module. */
+	/** The five services: Maven module, compose service and Helm component name alike. */
 	static final List<String> SERVICES = List.of("notification-ingest", "notification-store", "push-gateway",
 			"device-gateway", "email-digest");
-
-	static final Map<String, String> HELM_KEYS = Map.of("notification-ingest", "ingest", "notification-store", "store",
-			"push-gateway", "push", "device-gateway", "device", "email-digest", "digest");
 
 	private static final Path ROOT = locateRoot();
 
@@ -48,10 +46,15 @@ final class Repository {
 	}
 
 	/** Every document of a multi-document YAML file. */
-	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> yamlDocuments(String relative) {
+		return documents(read(relative));
+	}
+
+	/** Every non-empty document of a multi-document YAML text. */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> documents(String text) {
 		List<Map<String, Object>> documents = new ArrayList<>();
-		for (Object document : yaml().loadAll(read(relative))) {
+		for (Object document : yaml().loadAll(text)) {
 			if (document != null) {
 				documents.add((Map<String, Object>) document);
 			}
@@ -63,6 +66,24 @@ final class Repository {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
 		return new Yaml(options);
+	}
+
+	/** A value by dotted path ({@code spec.template.spec}); null when absent. */
+	@SuppressWarnings("unchecked")
+	static <T> T get(Map<String, Object> node, String path) {
+		Object current = node;
+		for (String key : path.split("\\.")) {
+			if (!(current instanceof Map<?, ?> map)) {
+				return null;
+			}
+			current = map.get(key);
+		}
+		return (T) current;
+	}
+
+	static List<Map<String, Object>> list(Map<String, Object> node, String path) {
+		List<Map<String, Object>> list = get(node, path);
+		return Objects.requireNonNullElse(list, List.of());
 	}
 
 	private static Path locateRoot() {

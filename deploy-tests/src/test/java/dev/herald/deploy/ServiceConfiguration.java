@@ -44,7 +44,7 @@ record ServiceConfiguration(String module, Map<String, String> placeholders, Set
 		List<Map<String, Object>> documents = Repository.yamlDocuments(file);
 		documents.forEach((document) -> collectRelaxedNames("", document, relaxed));
 		Matcher port = documents.stream()
-			.map((document) -> Manifests.get(document, "server.port"))
+			.map((document) -> Repository.get(document, "server.port"))
 			.filter(Objects::nonNull)
 			.map((value) -> PLACEHOLDER.matcher(value.toString()))
 			.filter(Matcher::matches)

@@ -39,7 +39,7 @@ class ValuesDocumentationTests {
 		Map<String, Object> values = Repository.yaml(VALUES);
 
 		assertThat(documentedPaths()).as("'## @param' lines naming no value")
-			.allMatch((path) -> Manifests.get(values, path) != null || parentHasKey(values, path));
+			.allMatch((path) -> Repository.get(values, path) != null || parentHasKey(values, path));
 	}
 
 	private static Set<String> documentedPaths() {
@@ -59,7 +59,7 @@ class ValuesDocumentationTests {
 
 	private static boolean parentHasKey(Map<String, Object> values, String path) {
 		int dot = path.lastIndexOf('.');
-		Object parent = (dot < 0) ? values : Manifests.get(values, path.substring(0, dot));
+		Object parent = (dot < 0) ? values : Repository.get(values, path.substring(0, dot));
 		return parent instanceof Map<?, ?> map && map.containsKey(path.substring(dot + 1));
 	}
 
