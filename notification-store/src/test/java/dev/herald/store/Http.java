@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * A real HTTP client of the store for one user's token; never throws on error statuses.
+ * A real HTTP client of the store, with one user's token or none; never throws on error
+ * statuses.
  */
 public final class Http {
 
@@ -21,10 +22,16 @@ public final class Http {
 	private final RestClient client;
 
 	Http(int port, String token) {
-		this.client = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.build();
+		RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+		if (token != null) {
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		this.client = builder.build();
+	}
+
+	/** A client without credentials. */
+	public static Http anonymous(int port) {
+		return new Http(port, null);
 	}
 
 	public Response get(String path) {
@@ -47,6 +54,13 @@ public final class Http {
 		return post(path, Map.of("ids", ids));
 	}
 
+	/** A CORS preflight of a GET from {@code origin}. */
+	public Response preflight(String path, String origin) {
+		return exchange(HttpMethod.OPTIONS, path, null,
+				Map.of(HttpHeaders.ORIGIN, origin, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET",
+						HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"));
+	}
+
 	private Response exchange(HttpMethod method, String path, Object body, Map<String, String> headers) {
 		RestClient.RequestBodySpec request = this.client.method(method).uri(path);
 		headers.forEach(request::header);
@@ -55,8 +69,10 @@ public final class Http {
 		}
 		return request.exchange((req, res) -> {
 			String text = new String(res.getBody().readAllBytes());
-			JsonNode json = text.isEmpty() ? null : JSON.readTree(text);
-			return new Response(res.getStatusCode().value(), json, String.valueOf(res.getHeaders().getContentType()));
+			MediaType type = res.getHeaders().getContentType();
+			boolean isJson = type != null && type.getSubtype().endsWith("json");
+			JsonNode json = (isJson && !text.isEmpty()) ? JSON.readTree(text) : null;
+			return new Response(res.getStatusCode().value(), json, res.getHeaders());
 		});
 	}
 
@@ -64,10 +80,18 @@ public final class Http {
 	 * An answer.
 	 *
 	 * @param status the HTTP status
-	 * @param body the JSON body, or null when empty
-	 * @param contentType the content type
+	 * @param body the JSON body, or null when there is none
+	 * @param headers the response headers
 	 */
-	public record Response(int status, JsonNode body, String contentType) {
+	public record Response(int status, JsonNode body, HttpHeaders headers) {
+
+		public String contentType() {
+			return String.valueOf(this.headers.getContentType());
+		}
+
+		public String header(String name) {
+			return this.headers.getFirst(name);
+		}
 
 	}
 
