@@ -24,7 +24,7 @@ Naming, labels and shared snippets. Components are keyed as in values.yaml
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The five services: module name (also the component label), port env var, metrics. */}}
+{{/* The five services: module name (also the component label) and port env var. */}}
 {{- define "herald.components" -}}
 ingest:
   module: notification-ingest
