@@ -46,8 +46,10 @@ abstract class DeliveryContractTests extends GatewayIntegrationTest {
 			send(Changes.created(owner, 1, first, 1));
 			send(Changes.created(owner, 2, second, 2));
 
-			await().untilAsserted(() -> assertThat(everything.distinctIds("/notification")).hasSize(2));
-			assertThat(device.distinctIds("/notification")).containsExactly(first, second);
+			await().untilAsserted(() -> {
+				assertThat(device.distinctIds("/notification")).containsExactly(first, second);
+				assertThat(everything.distinctIds("/notification")).hasSize(2);
+			});
 			assertThat(everything.received()).extracting(TestDevice.Received::topic)
 				.containsOnly(notificationTopic(own));
 			JsonNode message = device.messages("/notification").get(0);
