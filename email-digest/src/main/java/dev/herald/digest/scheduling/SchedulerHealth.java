@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code digestScheduler} health: DOWN when the scheduler has not completed a run for
  * much longer than its interval (a stuck SMTP retry cycle, a dead database).
  */
-@Component("digestScheduler")
+@Component("digestSchedulerHealthIndicator")
 class SchedulerHealth implements HealthIndicator {
 
 	private static final Duration MIN_GRACE = Duration.ofMinutes(15);

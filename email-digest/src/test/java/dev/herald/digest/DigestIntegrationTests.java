@@ -1,0 +1,331 @@
+package dev.herald.digest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.herald.schema.DigestFrequency;
+import dev.herald.schema.NotificationType;
+import dev.herald.schema.token.UnsubscribeToken;
+import dev.herald.schema.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static dev.herald.digest.Records.comment;
+import static dev.herald.digest.Records.contact;
+import static dev.herald.digest.Records.created;
+import static dev.herald.digest.Records.notification;
+import static dev.herald.digest.Records.preferences;
+import static dev.herald.digest.Records.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scheduling, content, retries and crash recovery, end to end: notifications in through
+ * Kafka, e-mail out through SMTP.
+ */
+class DigestIntegrationTests extends DigestServiceTest {
+
+	static final Duration QUIET = Duration.ofMillis(800);
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CrashingMailSender mailSender;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@AfterEach
+	void smtpUp() {
+		this.mailSender.stopCrashing();
+	}
+
+	@Test
+	void dailyUserGetsOneDigestAtTheirLocalHourWithoutWhatTheyRead() throws Exception {
+		String user = newUser("Ana <b>", DigestFrequency.DAILY, 9, 1, "America/Sao_Paulo", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user,
+				comment(user, 1, "n1", "eve", "Sunset & Sea", "<script>alert(1)</script>"));
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 2, "n2", "bob", "Harbour", "nice"));
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 3, "n3", "carol", "Read already", "seen"));
+		kafka.send(Topics.NOTIFICATIONS, user, read(user, 4, "n3"));
+		awaitPending(user, 2);
+
+		this.clock.set("2026-06-01T11:59:59Z");
+		assertNoMailFor(user);
+		this.clock.set("2026-06-01T12:00:00Z");
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+
+		assertThat(Mailbox.subject(mail)).isEqualTo("You have 2 new notifications");
+		assertThat(mail.getContentType()).startsWith("multipart/alternative");
+		String html = Mailbox.part(mail, "text/html");
+		String text = Mailbox.part(mail, "text/plain");
+		Document document = Jsoup.parse(html);
+		assertThat(document.select("script")).isEmpty();
+		assertThat(document.select("b")).isEmpty();
+		assertThat(document.body().text())
+			.contains("eve commented on Sunset & Sea: \u201c<script>alert(1)</script>\u201d")
+			.contains("bob commented on Harbour")
+			.doesNotContain("Read already")
+			.contains("Hi Ana <b>,");
+		assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>");
+		assertThat(text).contains("eve commented on Sunset & Sea: \u201c<script>alert(1)</script>\u201d")
+			.contains("http://localhost:8080/")
+			.doesNotContain("Read already")
+			.doesNotContain("<a ");
+		assertThat(document.select("a[href=http://localhost:8080/]").text()).isEqualTo("Open your inbox");
+		assertUnsubscribeHeaders(mail, user);
+
+		Map<String, Object> log = logOf(user).getFirst();
+		assertThat(log).containsEntry("status", "sent").containsEntry("attempts", 1);
+		assertThat(mail.getMessageID()).isEqualTo("<" + log.get("digest_id") + "@herald.local>");
+		assertThat((String[]) ((java.sql.Array) log.get("item_ids")).getArray()).containsExactly("n2", "n1");
+
+		this.clock.set("2026-06-01T13:00:00Z");
+		assertNoMoreMailsThan(user, 1);
+		this.clock.set("2026-06-02T12:00:00Z");
+		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void belowTheMinimumNothingIsSentUntilEnoughArrive() {
+		String user = newUser("Bo", DigestFrequency.DAILY, 8, 1, "UTC", "en");
+		this.jdbc.sql("UPDATE preferences SET minimum_unread = 3 WHERE user_id = ?").param(user).update();
+		this.clock.set("2026-06-01T07:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "m1", "eve", "One", "a"));
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 2, "m2", "eve", "Two", "b"));
+		awaitPending(user, 2);
+
+		this.clock.set("2026-06-01T08:00:00Z");
+		assertNoMailFor(user);
+		assertThat(logOf(user)).isEmpty();
+
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 3, "m3", "eve", "Three", "c"));
+		awaitPending(user, 3);
+		this.clock.set("2026-06-01T20:00:00Z");
+		assertNoMailFor(user);
+		this.clock.set("2026-06-02T08:00:00Z");
+		assertThat(Mailbox.subject(awaitMails(user, 1).getFirst())).isEqualTo("You have 3 new notifications");
+	}
+
+	@Test
+	void immediateBatchesABurstIntoOneLocalizedMail() {
+		String user = newUser("Lucía", DigestFrequency.IMMEDIATE, 0, 1, "Europe/Madrid", "es");
+		this.clock.set("2026-06-01T10:00:00Z");
+		for (int i = 1; i <= 7; i++) {
+			kafka.send(Topics.NOTIFICATIONS, user, comment(user, i, "b" + i, "actor" + i, "Obra " + i, "hola"));
+		}
+		awaitPending(user, 7);
+
+		this.clock.set("2026-06-01T10:01:30Z");
+		assertNoMailFor(user);
+		this.clock.set("2026-06-01T10:02:00Z");
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+
+		assertThat(Mailbox.subject(mail)).isEqualTo("Tienes 7 notificaciones nuevas");
+		String body = Jsoup.parse(Mailbox.part(mail, "text/html")).body().text();
+		assertThat(body).contains("Hola, Lucía:")
+			.contains("actor7 comentó")
+			.contains("y 2 más")
+			.contains("Abrir tu bandeja");
+		assertThat(body).doesNotContain("actor1 comentó").doesNotContain("actor2 comentó");
+		assertThat(Mailbox.part(mail, "text/plain")).contains("y 2 más");
+		this.clock.set("2026-06-01T11:00:00Z");
+		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void userInAnotherTimeZoneGetsItAtTheirHourAcrossDaylightSaving() {
+		String user = newUser("João", DigestFrequency.DAILY, 9, 1, "America/New_York", "pt-BR");
+		this.clock.set("2026-03-07T12:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "d1", "eve", "Antes", "x"));
+		awaitPending(user, 1);
+		this.clock.set("2026-03-07T13:59:59Z");
+		assertNoMailFor(user);
+		this.clock.set("2026-03-07T14:00:00Z");
+		assertThat(Mailbox.subject(awaitMails(user, 1).getFirst())).isEqualTo("Você tem 1 nova notificação");
+
+		this.clock.set("2026-03-07T15:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 2, "d2", "eve", "Depois", "y"));
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 3, "d3", "bob", "Depois 2", "z"));
+		awaitPending(user, 2);
+		this.clock.set("2026-03-08T12:59:59Z");
+		assertNoMoreMailsThan(user, 1);
+		this.clock.set("2026-03-08T13:00:00Z");
+		assertThat(Mailbox.subject(awaitMails(user, 2).get(1))).isEqualTo("Você tem 2 novas notificações");
+	}
+
+	@Test
+	void criticalNotificationIsMailedAtOnceOnItsOwn() {
+		String user = newUser("Cy", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T15:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "c1", "eve", "Ordinary", "hi"));
+		kafka.send(Topics.NOTIFICATIONS, user, created(user, 2, notification("c2", NotificationType.MODERATION,
+				"moderation.one", Map.of("messageTitle", "Artwork removed", "messageBody", "It broke rule 3"), true)));
+
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+		assertThat(Mailbox.subject(mail)).isEqualTo("Artwork removed: It broke rule 3");
+		assertThat(Mailbox.part(mail, "text/plain")).contains("Important notice").doesNotContain("Ordinary");
+		assertThat(logOf(user).getFirst()).containsEntry("kind", "critical").containsEntry("status", "sent");
+
+		this.clock.set("2026-06-02T09:00:00Z");
+		MimeMessage digest = awaitMails(user, 2).get(1);
+		assertThat(Mailbox.subject(digest)).isEqualTo("You have 1 new notification");
+		assertThat(Mailbox.part(digest, "text/plain")).contains("Ordinary").doesNotContain("Artwork removed");
+	}
+
+	@Test
+	void smtpDownIsRetriedWithBackoffAndSentOnceItIsBack() {
+		String user = newUser("Di", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "s1", "eve", "Outage", "x"));
+		awaitPending(user, 1);
+		double retriesBefore = this.meters.counter("herald.digest.retries").count();
+		smtp.stop();
+		try {
+			this.clock.set("2026-06-01T10:05:00Z");
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(logOf(user)).singleElement()
+					.satisfies((row) -> assertThat((int) row.get("attempts")).isGreaterThanOrEqualTo(3))
+					.satisfies((row) -> assertThat((String) row.get("last_error")).contains("onnect")));
+		}
+		finally {
+			smtp.restart();
+		}
+		awaitMails(user, 1);
+		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("status", "sent")));
+		assertThat(this.meters.counter("herald.digest.retries").count()).isGreaterThan(retriesBefore + 1);
+		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void crashBetweenSendingAndLoggingDoesNotSendASecondMail() {
+		String user = newUser("Ed", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		String address = addressOf(user);
+		this.mailSender.crashAfterSendingTo(address);
+		this.clock.set("2026-06-01T10:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "x1", "eve", "Crash", "boom"));
+		awaitPending(user, 1);
+
+		this.clock.set("2026-06-01T10:02:00Z");
+		await().dontCatchUncaughtExceptions()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(Mailbox.to(smtp, address)).hasSize(1));
+		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("status", "sending")));
+		this.mailSender.stopCrashing();
+
+		this.clock.set("2026-06-01T10:13:00Z");
+		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("status", "unknown")));
+		assertThat(pendingOf(user)).isZero();
+		this.clock.set("2026-06-01T12:00:00Z");
+		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void invalidPreferencesGoToTheDeadLetterTopicWithTheReason() {
+		String user = "u-" + UUID.randomUUID();
+		try (var dlt = kafka.collect(Topics.USER_PREFERENCES.deadLetter())) {
+			kafka.send(Topics.USER_PREFERENCES, user,
+					preferences(user, DigestFrequency.WEEKLY, 9, 9, 1, "Europe/Lisbon", "pt"));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(dlt.records()).anySatisfy((record) -> {
+					assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(user);
+					assertThat(new String(record.headers().lastHeader("herald_dlt_reason").value(),
+							StandardCharsets.UTF_8))
+						.contains("weekday");
+				}));
+		}
+	}
+
+	private String newUser(String name, DigestFrequency frequency, int hour, int minimum, String zone, String locale) {
+		String user = "u-" + UUID.randomUUID();
+		kafka.send(Topics.USER_CONTACTS, user, contact(user, addressOf(user), name, "en"));
+		kafka.send(Topics.USER_PREFERENCES, user, preferences(user, frequency, hour, 1, minimum, zone, locale));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("SELECT count(*) FROM contacts c JOIN preferences p USING (user_id) WHERE user_id = ?")
+				.param(user)
+				.query(Long.class)
+				.single()).isOne());
+		return user;
+	}
+
+	private static String addressOf(String user) {
+		return user + "@example.com";
+	}
+
+	private void awaitPending(String user, int count) {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pendingOf(user)).isEqualTo(count));
+	}
+
+	private long pendingOf(String user) {
+		return this.jdbc.sql("SELECT count(*) FROM pending_items WHERE user_id = ?")
+			.param(user)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<Map<String, Object>> logOf(String user) {
+		return this.jdbc.sql("SELECT * FROM email_log WHERE user_id = ? ORDER BY created_at")
+			.param(user)
+			.query()
+			.listOfRows();
+	}
+
+	private List<MimeMessage> awaitMails(String user, int count) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(Mailbox.to(smtp, addressOf(user))).hasSize(count));
+		return Mailbox.to(smtp, addressOf(user));
+	}
+
+	private void assertNoMailFor(String user) {
+		assertNoMoreMailsThan(user, 0);
+	}
+
+	/** Waits a few scheduler runs and checks that no further mail arrived meanwhile. */
+	private void assertNoMoreMailsThan(String user, int count) {
+		await().during(QUIET)
+			.atMost(QUIET.plusSeconds(5))
+			.untilAsserted(() -> assertThat(Mailbox.to(smtp, addressOf(user))).hasSize(count));
+	}
+
+	private void assertUnsubscribeHeaders(MimeMessage mail, String user) {
+		String listUnsubscribe = Mailbox.header(mail, "List-Unsubscribe");
+		Matcher matcher = Pattern.compile(
+				"<(http://localhost:8082/v1/unsubscribe\\?token=([^>]+))>, <mailto:unsubscribe@herald\\.local\\?subject=[^>]+>")
+			.matcher(listUnsubscribe);
+		assertThat(matcher.matches()).as(listUnsubscribe).isTrue();
+		assertThat(Mailbox.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+		UnsubscribeToken token = UnsubscribeToken
+			.verify(matcher.group(2), UNSUBSCRIBE_SECRET.getBytes(StandardCharsets.UTF_8))
+			.orElseThrow();
+		assertThat(token.userId()).isEqualTo(user);
+		assertThat(token.scope()).isEqualTo(UnsubscribeToken.SCOPE_EMAIL);
+		assertThat(token.issuedAt()).isEqualTo(Instant.parse("2026-06-01T12:00:00Z"));
+		assertThat(UnsubscribeToken.verify(matcher.group(2), "another-secret-0123456789abcdef0123".getBytes()))
+			.isEmpty();
+		assertThat(Jsoup.parse(Mailbox.part(mail, "text/html")).select("a[href=" + matcher.group(1) + "]").text())
+			.isEqualTo("Unsubscribe from these e-mails");
+	}
+
+}
