@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
+import dev.herald.devstack.demo.DemoApplication;
+import dev.herald.devstack.demo.DemoSettings;
 import dev.herald.testinfra.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the whole of Herald on embedded defaults: the infrastructure in this JVM, each
@@ -31,6 +35,8 @@ public final class DevStack implements AutoCloseable {
 
 	private volatile Infrastructure infrastructure;
 
+	private volatile ConfigurableApplicationContext demo;
+
 	public DevStack(Path root, List<String> jvmOptions, Map<String, String> environment) {
 		this.catalog = new HeraldServices(root, jvmOptions);
 		this.environment = Map.copyOf(environment);
@@ -47,6 +53,7 @@ public final class DevStack implements AutoCloseable {
 			stopped.countDown();
 		}, "dev-stack-shutdown"));
 		stack.start();
+		stack.startDemo();
 		log.info("{}", stack.table(Duration.between(started, Instant.now())));
 		stopped.await();
 	}
@@ -64,9 +71,23 @@ public final class DevStack implements AutoCloseable {
 		return this;
 	}
 
+	/** Starts the demo page on {@value DemoApplication#PORT}. */
+	public void startDemo() {
+		Map<String, String> urls = Map.of("ingest", url(HeraldServices.INGEST_PORT), "store",
+				url(HeraldServices.STORE_PORT), "push", url(HeraldServices.PUSH_PORT), "device",
+				url(HeraldServices.DEVICE_PORT), "digest", url(HeraldServices.DIGEST_PORT));
+		DemoSettings settings = new DemoSettings(urls, DemoSettings.DEV_SECRET, "herald-dev", "herald",
+				this.infrastructure.mqtt().host(), this.infrastructure.mqtt().port(), "makapix");
+		this.demo = DemoApplication.start(settings, this.infrastructure.smtp()::receivedMessages, DemoApplication.PORT);
+	}
+
+	private static String url(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
 	private static void checkPortsFree() {
-		for (int port : List.of(HeraldServices.INGEST_PORT, HeraldServices.STORE_PORT, HeraldServices.PUSH_PORT,
-				HeraldServices.DEVICE_PORT, HeraldServices.DIGEST_PORT)) {
+		for (int port : List.of(DemoApplication.PORT, HeraldServices.INGEST_PORT, HeraldServices.STORE_PORT,
+				HeraldServices.PUSH_PORT, HeraldServices.DEVICE_PORT, HeraldServices.DIGEST_PORT)) {
 			if (!FreePorts.isFree(port)) {
 				throw new IllegalStateException("Port " + port + " is in use: is another Herald dev stack running?");
 			}
@@ -93,6 +114,9 @@ public final class DevStack implements AutoCloseable {
 			.append(" s). Ctrl-C stops everything.\n\n");
 		row(table, "what", "where");
 		row(table, "----", "-----");
+		if (this.demo != null) {
+			row(table, "demo page", "http://localhost:" + DemoApplication.PORT);
+		}
 		for (ServiceProcess service : this.services) {
 			row(table, service.spec().name(), service.baseUrl() + "  (pid " + service.pid() + ")");
 		}
@@ -113,6 +137,9 @@ public final class DevStack implements AutoCloseable {
 	/** Stops what has started, services first; safe at any point of {@link #start()}. */
 	@Override
 	public void close() {
+		if (this.demo != null) {
+			this.demo.close();
+		}
 		this.services.parallelStream().forEach(ServiceProcess::close);
 		if (this.infrastructure != null) {
 			this.infrastructure.close();

@@ -1,0 +1,184 @@
+// The dev stack's demo page: real traffic through the five services. Every service call goes
+// through /api/svc/<service>/..., which adds a dev token for the chosen demo user.
+const $ = (id) => document.getElementById(id);
+let users = [];
+let me = null;
+let client = null;
+const items = new Map();
+
+async function api(service, path, { method = 'GET', body, scopes } = {}) {
+  const headers = { 'X-Demo-User': me.id };
+  if (scopes) headers['X-Demo-Scopes'] = scopes;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/svc/${service}${path}`, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+  return { ok: response.ok, status: response.status, json };
+}
+
+function text(value) { return document.createTextNode(value ?? ''); }
+
+function renderBadge(count) {
+  const badge = $('badge');
+  badge.hidden = count <= 0;
+  badge.textContent = count > 99 ? '99+' : String(count);
+}
+
+function renderList() {
+  const list = $('notifications');
+  list.replaceChildren();
+  [...items.values()]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .forEach((n) => {
+      const li = document.createElement('li');
+      li.className = n.read ? 'read' : 'unread';
+      li.appendChild(text(n.text));
+      const time = document.createElement('time');
+      time.appendChild(text(new Date(n.updatedAt).toLocaleTimeString()));
+      li.appendChild(time);
+      li.onclick = () => client.markRead([n.id]);
+      list.appendChild(li);
+    });
+}
+
+async function loadInbox() {
+  items.clear();
+  const page = await api('store', '/v1/notifications?limit=50');
+  if (page.ok) page.json.items.forEach((n) => items.set(n.id, n));
+  renderList();
+}
+
+async function connect() {
+  if (client) client.stop();
+  const session = await (await fetch(`/api/session?user=${encodeURIComponent(me.id)}`)).json();
+  // Same origin as this page: module scripts are fetched with CORS.
+  const { HeraldClient } = await import('/api/svc/push/herald-client.js');
+  client = new HeraldClient({
+    url: session.push,
+    locale: me.locale,
+    tokenProvider: async () => (await (await fetch(`/api/session?user=${encodeURIComponent(me.id)}`)).json()).token,
+    onNotification: (n) => { items.set(n.id, n); renderList(); },
+    onState: (frame) => {
+      if (frame.change === 'all_read') items.forEach((n) => { n.read = true; });
+      else (frame.ids || []).forEach((id) => {
+        const n = items.get(id);
+        if (!n) return;
+        if (frame.change === 'deleted') items.delete(id);
+        else n.read = frame.change === 'read';
+      });
+      renderList();
+    },
+    onUnreadCount: renderBadge,
+    onStatus: (status) => { $('status').className = `dot ${status}`; $('status').title = status; },
+    onResync: loadInbox,
+  });
+  client.start();
+}
+
+function others() { return users.filter((u) => u.id !== me.id); }
+
+function fillSelect(select, options) {
+  select.replaceChildren(...options.map(([value, label]) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    return option;
+  }));
+}
+
+function event(kind, extra = {}) {
+  const actor = users.find((u) => u.id === $('actor').value);
+  const content = me.contents.find((c) => c.id === $('content').value);
+  return {
+    eventId: crypto.randomUUID(), kind, occurredAt: new Date().toISOString(), recipientId: me.id,
+    actor: { id: actor.id, handle: actor.handle },
+    content: kind === 'FOLLOW' ? null : { type: content.type, id: content.id, title: content.title,
+      url: `http://localhost:8080/#${content.id}` },
+    ...extra,
+  };
+}
+
+async function publish(events) {
+  const result = await api('ingest', '/v1/events:batch', { method: 'POST', body: { events }, scopes: 'events:write' });
+  $('simulate-result').textContent = `ingest answered ${result.status}` + (result.ok ? '' : `: ${JSON.stringify(result.json)}`);
+}
+
+async function loadPlayers() {
+  const result = await api('device', '/v1/devices');
+  const list = $('players');
+  list.replaceChildren();
+  (result.ok ? result.json : []).forEach((p) => {
+    const li = document.createElement('li');
+    li.appendChild(text(`${p.playerKey} (${p.name || 'player'}, every ${p.minIntervalSeconds}s)`));
+    list.appendChild(li);
+  });
+}
+
+async function refreshMqtt() {
+  const messages = await (await fetch('/api/mqtt')).json();
+  $('mqtt').replaceChildren(...messages.slice(0, 30).map((m) => {
+    const li = document.createElement('li');
+    li.appendChild(text(`${m.retained ? '[retained] ' : ''}${m.topic}: ${m.payload}`));
+    return li;
+  }));
+}
+
+async function refreshMailbox() {
+  const mails = await (await fetch('/api/mailbox')).json();
+  $('mailbox').replaceChildren(...mails.map((m) => {
+    const li = document.createElement('li');
+    li.appendChild(text(`${m.to} · ${m.subject}`));
+    li.onclick = () => { $('mail').src = `/api/mailbox/${m.index}`; };
+    return li;
+  }));
+}
+
+async function loadPreferences() {
+  const result = await api('store', '/v1/preferences');
+  $('preferences').value = result.ok ? JSON.stringify(result.json, null, 2) : '';
+  $('preferences-result').textContent = result.ok ? '' : `store answered ${result.status}`;
+}
+
+async function choose(userId) {
+  me = users.find((u) => u.id === userId);
+  $('avatar').firstChild.textContent = me.handle[0].toUpperCase();
+  fillSelect($('actor'), others().map((u) => [u.id, `@${u.handle}`]));
+  fillSelect($('content'), me.contents.map((c) => [c.id, `${c.type === 'artwork' ? '🖼' : '📝'} ${c.title}`]));
+  await Promise.all([loadInbox(), loadPlayers(), loadPreferences()]);
+  await connect();
+}
+
+async function main() {
+  users = await (await fetch('/api/users')).json();
+  fillSelect($('user'), users.map((u) => [u.id, `${u.name} (@${u.handle})`]));
+  $('user').onchange = () => choose($('user').value);
+  $('react').onclick = () => publish([event('REACTION_ADDED', { reaction: $('emoji').value })]);
+  $('comment').onclick = () => publish([event('COMMENT_ADDED', {
+    comment: { id: crypto.randomUUID(), preview: $('comment-text').value } })]);
+  $('follow').onclick = () => publish([event('FOLLOW')]);
+  $('mention').onclick = () => publish([event('MENTION')]);
+  $('burst').onclick = () => publish(others().concat(others()).slice(0, 5).map((u) => {
+    $('actor').value = u.id;
+    return event('REACTION_ADDED', { reaction: $('emoji').value });
+  }));
+  $('mark-all').onclick = () => client && client.markAllRead();
+  $('add-player').onclick = async () => {
+    const key = $('player-key').value.trim();
+    if (!key) return;
+    await api('device', `/v1/devices/${encodeURIComponent(key)}`, { method: 'PUT',
+      body: { name: key, enabled: true, minIntervalSeconds: Number($('player-interval').value) } });
+    loadPlayers();
+  };
+  $('save-preferences').onclick = async () => {
+    const result = await api('store', '/v1/preferences', { method: 'PUT', body: JSON.parse($('preferences').value) });
+    $('preferences-result').textContent = `store answered ${result.status}`;
+  };
+  await choose(users[0].id);
+  setInterval(refreshMqtt, 2000);
+  setInterval(refreshMailbox, 3000);
+}
+
+main();
