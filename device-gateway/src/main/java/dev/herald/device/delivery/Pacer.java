@@ -86,7 +86,8 @@ class Pacer {
 	}
 
 	private void release(PacingState state, Player player, Instant now) {
-		QuietWindow quiet = QuietWindow.of(player, this.settings.find(player.userId()));
+		UserSettings owner = this.settings.find(player.userId());
+		QuietWindow quiet = QuietWindow.of(player, owner);
 		List<PendingRepository.Pending> waiting = this.pending.list(player.playerKey());
 		if (waiting.isEmpty() || !player.enabled()) {
 			this.pending.clear(player.playerKey());
@@ -96,21 +97,20 @@ class Pacer {
 			this.pacing.postpone(player.playerKey(), releaseAt(state, player, quiet, now));
 		}
 		else {
-			this.channel.send(player.playerKey(), combined(state, player, waiting));
+			this.channel.send(player.playerKey(), combined(state, owner, waiting));
 			this.pending.clear(player.playerKey());
 			this.pacing.markSent(player.playerKey(), now);
 			log.debug("Released {} waiting messages to player {}", waiting.size(), player.playerKey());
 		}
 	}
 
-	private DeviceMessage combined(PacingState state, Player player, List<PendingRepository.Pending> waiting) {
-		int unread = this.userStates.unreadCount(player.userId());
+	private DeviceMessage combined(PacingState state, UserSettings owner, List<PendingRepository.Pending> waiting) {
+		int unread = this.userStates.unreadCount(owner.userId());
 		if (waiting.size() == 1) {
 			return this.channel.fromJson(waiting.get(0).message()).withUnreadCount(unread);
 		}
 		boolean held = waiting.stream().anyMatch(PendingRepository.Pending::held);
-		return this.messages.summary(state.summaryId(), waiting.size(), held, unread,
-				this.settings.find(player.userId()).locale());
+		return this.messages.summary(state.summaryId(), waiting.size(), held, unread, owner.locale());
 	}
 
 	private static Instant releaseAt(PacingState state, Player player, QuietWindow quiet, Instant now) {

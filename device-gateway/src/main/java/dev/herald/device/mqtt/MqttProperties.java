@@ -1,6 +1,7 @@
 package dev.herald.device.mqtt;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,7 +54,7 @@ public record MqttProperties(@DefaultValue("tcp://localhost:1883") URI uri, Stri
 	}
 
 	byte[] passwordBytes() {
-		return (this.password != null) ? this.password.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+		return (this.password != null) ? this.password.getBytes(StandardCharsets.UTF_8) : new byte[0];
 	}
 
 }
