@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.herald.schema.MessageText;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +23,13 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final NotificationRowMapper mapper;
 
-	public Notifications(JdbcClient jdbc, JsonMapper json) {
+	public Notifications(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.mapper = new NotificationRowMapper(json);
 	}
 
@@ -32,29 +37,50 @@ public class Notifications {
 		return this.mapper;
 	}
 
-	public void insert(StoredNotification n) {
-		this.jdbc.sql("""
+	public void insert(StoredNotification notification) {
+		insertAll(List.of(notification));
+	}
+
+	/** Inserts the notifications in one batch. */
+	public void insertAll(Collection<StoredNotification> notifications) {
+		this.template.batchUpdate("""
 				INSERT INTO notifications (id, user_id, type, critical, content_type, content_id, content_title,
 				content_url, content_thumbnail_url, actors, actor_ids, actor_count, reaction, comment_preview,
 				message_title, message_body, aggregate_key, read, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(n.id(), n.userId(), n.type().name(), n.critical(), contentField(n, 0), contentField(n, 1),
-					contentField(n, 2), contentField(n, 3), contentField(n, 4), this.mapper.actorsJson(n.actors()),
-					n.actorIds().toArray(String[]::new), n.actorCount(), n.reaction(), n.commentPreview(),
-					(n.message() != null) ? n.message().getTitle() : null,
-					(n.message() != null) ? n.message().getBody() : null, n.aggregateKey(), n.read(),
-					Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt()))
-			.update();
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				notifications.stream().map(this::insertParams).toList());
 	}
 
-	/** Saves what aggregation and erasure change: actors, counts, latest reaction. */
-	public void update(StoredNotification n) {
-		this.jdbc.sql("""
+	public void update(StoredNotification notification) {
+		updateAll(List.of(notification));
+	}
+
+	/**
+	 * Saves what aggregation and erasure change (actors, counts, latest reaction), in one
+	 * batch.
+	 */
+	public void updateAll(Collection<StoredNotification> notifications) {
+		this.template.batchUpdate("""
 				UPDATE notifications SET actors = ?::jsonb, actor_ids = ?, actor_count = ?, reaction = ?,
-				comment_preview = ?, updated_at = ? WHERE id = ?""")
-			.params(this.mapper.actorsJson(n.actors()), n.actorIds().toArray(String[]::new), n.actorCount(),
-					n.reaction(), n.commentPreview(), Timestamp.from(n.updatedAt()), n.id())
-			.update();
+				comment_preview = ?, updated_at = ? WHERE id = ?""",
+				notifications.stream()
+					.map((n) -> new Object[] { this.mapper.actorsJson(n.actors()), n.actorIds().toArray(String[]::new),
+							n.actorCount(), n.reaction(), n.commentPreview(), Timestamp.from(n.updatedAt()), n.id() })
+					.toList());
+	}
+
+	/**
+	 * The newest unread notification per user and aggregate key created after
+	 * {@code since}, for any of the users and keys.
+	 */
+	public List<StoredNotification> openAggregates(Collection<String> userIds, Collection<String> keys, Instant since) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT ON (user_id, aggregate_key) * FROM notifications
+				WHERE user_id = ANY(?::text[]) AND aggregate_key = ANY(?::text[]) AND NOT read AND created_at > ?
+				ORDER BY user_id, aggregate_key, created_at DESC""")
+			.params(userIds.toArray(String[]::new), keys.toArray(String[]::new), Timestamp.from(since))
+			.query(this.mapper)
+			.list();
 	}
 
 	/**
@@ -134,6 +160,15 @@ public class Notifications {
 
 	public int deleteAllOf(String userId) {
 		return this.jdbc.sql("DELETE FROM notifications WHERE user_id = ?").params(userId).update();
+	}
+
+	private Object[] insertParams(StoredNotification n) {
+		MessageText message = n.message();
+		return new Object[] { n.id(), n.userId(), n.type().name(), n.critical(), contentField(n, 0), contentField(n, 1),
+				contentField(n, 2), contentField(n, 3), contentField(n, 4), this.mapper.actorsJson(n.actors()),
+				n.actorIds().toArray(String[]::new), n.actorCount(), n.reaction(), n.commentPreview(),
+				(message != null) ? message.getTitle() : null, (message != null) ? message.getBody() : null,
+				n.aggregateKey(), n.read(), Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt()) };
 	}
 
 	private static String contentField(StoredNotification n, int field) {

@@ -1,24 +1,28 @@
 package dev.herald.store.pipeline;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.herald.schema.SocialEvent;
 import dev.herald.store.notification.Ledger;
-import dev.herald.store.preferences.Preferences;
+import dev.herald.store.notification.Notifications;
 import dev.herald.store.preferences.PreferencesRepository;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The work of one batch inside its transaction: claim the event ids, lock the recipients'
- * ledgers in id order, apply each event in order, flush the ledger.
+ * ledgers in id order, read what the batch needs in a few queries, apply each event in
+ * order, then write everything in batches.
  */
 @Component
 class BatchProcessor {
 
 	private final Ledger ledger;
+
+	private final Notifications notifications;
 
 	private final PreferencesRepository preferences;
 
@@ -30,42 +34,71 @@ class BatchProcessor {
 
 	private final PipelineMetrics metrics;
 
-	BatchProcessor(Ledger ledger, PreferencesRepository preferences, ProcessedEvents processed,
-			NotificationEvents notificationEvents, RemovalEvents removalEvents, PipelineMetrics metrics) {
+	private final PipelineProperties properties;
+
+	BatchProcessor(Ledger ledger, Notifications notifications, PreferencesRepository preferences,
+			ProcessedEvents processed, NotificationEvents notificationEvents, RemovalEvents removalEvents,
+			PipelineMetrics metrics, PipelineProperties properties) {
 		this.ledger = ledger;
+		this.notifications = notifications;
 		this.preferences = preferences;
 		this.processed = processed;
 		this.notificationEvents = notificationEvents;
 		this.removalEvents = removalEvents;
 		this.metrics = metrics;
+		this.properties = properties;
 	}
 
 	void apply(List<SocialEvent> events) {
-		Set<String> fresh = this.processed.claim(events.stream().map(SocialEvent::getEventId).toList());
-		List<String> recipients = events.stream()
-			.filter((event) -> fresh.contains(event.getEventId()))
-			.map(SocialEvent::getRecipientId)
-			.toList();
-		Ledger.Session session = this.ledger.open();
-		session.lock(recipients);
-		Map<String, Preferences> preferencesByUser = this.preferences.findAll(recipients);
+		List<SocialEvent> fresh = fresh(events);
+		if (fresh.isEmpty()) {
+			return;
+		}
+		BatchContext batch = open(fresh);
+		for (SocialEvent event : fresh) {
+			apply(event, batch);
+		}
+		batch.writePending();
+		this.processed.saveActorHours(batch.actorHours());
+		batch.session().flush();
+	}
+
+	private List<SocialEvent> fresh(List<SocialEvent> events) {
+		Set<String> unseen = this.processed.claim(events.stream().map(SocialEvent::getEventId).toList());
+		List<SocialEvent> fresh = new ArrayList<>(unseen.size());
 		for (SocialEvent event : events) {
-			if (fresh.remove(event.getEventId())) {
-				apply(event, session, preferencesByUser.get(event.getRecipientId()));
+			if (unseen.remove(event.getEventId())) {
+				fresh.add(event);
 			}
 			else {
 				this.metrics.dropped(DropReason.DUPLICATE);
 			}
 		}
-		session.flush();
+		return fresh;
 	}
 
-	private void apply(SocialEvent event, Ledger.Session session, Preferences preferences) {
+	private BatchContext open(List<SocialEvent> events) {
+		List<String> recipients = events.stream().map(SocialEvent::getRecipientId).distinct().toList();
+		List<String> actors = events.stream()
+			.filter((e) -> e.getActor() != null && e.getActor().getId() != null)
+			.map((e) -> e.getActor().getId())
+			.distinct()
+			.toList();
+		Ledger.Session session = this.ledger.open();
+		session.lock(recipients);
+		BatchContext batch = new BatchContext(session, this.preferences.findAll(recipients), this.notifications,
+				this.processed.actorHours(recipients, actors),
+				Instant.now().minus(this.properties.aggregationWindow()));
+		batch.preloadAggregates(events, events.stream().map(NotificationEvents::aggregateKey).toList());
+		return batch;
+	}
+
+	private void apply(SocialEvent event, BatchContext batch) {
 		switch (event.getKind()) {
-			case REACTION_REMOVED -> this.removalEvents.retract(event, session);
-			case CONTENT_DELETED -> this.removalEvents.deleteContent(event, session);
-			case USER_DELETED -> this.removalEvents.eraseUser(event, session);
-			default -> this.notificationEvents.apply(event, session, preferences);
+			case REACTION_REMOVED -> this.removalEvents.retract(event, batch);
+			case CONTENT_DELETED -> this.removalEvents.deleteContent(event, batch);
+			case USER_DELETED -> this.removalEvents.eraseUser(event, batch);
+			default -> this.notificationEvents.apply(event, batch);
 		}
 	}
 

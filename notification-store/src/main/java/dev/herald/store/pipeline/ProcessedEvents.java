@@ -1,9 +1,13 @@
 package dev.herald.store.pipeline;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +18,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProcessedEvents {
 
+	private static final String RATE_KEY_SEPARATOR = "\u0000";
+
 	private final JdbcClient jdbc;
 
-	ProcessedEvents(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	ProcessedEvents(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/** Records the event ids; returns those not seen before. */
@@ -31,15 +40,33 @@ class ProcessedEvents {
 	}
 
 	/**
-	 * Counts one more notification by the actor for the recipient in the current hour.
+	 * This hour's notification counts per recipient and actor ({@link #rateKey}), for
+	 * these recipients and actors.
 	 */
-	int countActorHour(String userId, String actorId) {
-		return this.jdbc.sql("""
-				INSERT INTO actor_rates (user_id, actor_id, hour, count) VALUES (?, ?, date_trunc('hour', now()), 1)
-				ON CONFLICT (user_id, actor_id, hour) DO UPDATE SET count = actor_rates.count + 1 RETURNING count""")
-			.params(userId, actorId)
-			.query(Integer.class)
-			.single();
+	Map<String, Integer> actorHours(Collection<String> userIds, Collection<String> actorIds) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT user_id, actor_id, count FROM actor_rates WHERE hour = date_trunc('hour', now())
+				AND user_id = ANY(?::text[]) AND actor_id = ANY(?::text[])""")
+			.params(userIds.toArray(String[]::new), actorIds.toArray(String[]::new))
+			.query((rs, n) -> counts.put(rateKey(rs.getString(1), rs.getString(2)), rs.getInt(3)))
+			.list();
+		return counts;
+	}
+
+	/** Saves this hour's counts; the recipients' ledger locks make the counts current. */
+	void saveActorHours(Map<String, Integer> counts) {
+		this.template.batchUpdate("""
+				INSERT INTO actor_rates (user_id, actor_id, hour, count) VALUES (?, ?, date_trunc('hour', now()), ?)
+				ON CONFLICT (user_id, actor_id, hour) DO UPDATE SET count = EXCLUDED.count""",
+				counts.entrySet().stream().map((entry) -> {
+					String[] key = entry.getKey().split(RATE_KEY_SEPARATOR, 2);
+					return new Object[] { key[0], key[1], entry.getValue() };
+				}).toList());
+	}
+
+	static String rateKey(String userId, String actorId) {
+		return userId + RATE_KEY_SEPARATOR + actorId;
 	}
 
 	void forgetUser(String userId) {

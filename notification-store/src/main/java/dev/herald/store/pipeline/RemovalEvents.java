@@ -39,7 +39,9 @@ class RemovalEvents {
 	}
 
 	/** Deletes the unread reaction notification the actor alone caused on the content. */
-	void retract(SocialEvent event, Ledger.Session session) {
+	void retract(SocialEvent event, BatchContext batch) {
+		Ledger.Session session = batch.session();
+		batch.writePending();
 		String key = StoredNotification.aggregateKey(NotificationType.REACTION, event.getContent());
 		this.notifications.findOpenAggregate(event.getRecipientId(), key, Instant.EPOCH)
 			.filter((open) -> open.isOnlyBy(event.getActor().getId()))
@@ -52,7 +54,9 @@ class RemovalEvents {
 	}
 
 	/** Deletes every notification about the content, in every inbox. */
-	void deleteContent(SocialEvent event, Ledger.Session session) {
+	void deleteContent(SocialEvent event, BatchContext batch) {
+		Ledger.Session session = batch.session();
+		batch.writePending();
 		String type = event.getContent().getType();
 		String id = event.getContent().getId();
 		session.lock(this.notifications.ownersOfContent(type, id));
@@ -67,7 +71,10 @@ class RemovalEvents {
 	 * Erases the user's inbox, ledger, history and preferences, and shows them as the
 	 * deleted user wherever they acted.
 	 */
-	void eraseUser(SocialEvent event, Ledger.Session session) {
+	void eraseUser(SocialEvent event, BatchContext batch) {
+		Ledger.Session session = batch.session();
+		batch.writePending();
+		batch.forgetUser(event.getRecipientId());
 		String userId = event.getRecipientId();
 		this.notifications.deleteAllOf(userId);
 		this.preferences.delete(userId);
