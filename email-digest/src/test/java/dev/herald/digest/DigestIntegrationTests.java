@@ -1,6 +1,7 @@
 package dev.herald.digest;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,8 +94,8 @@ class DigestIntegrationTests extends DigestServiceTest {
 		assertThat(document.select("a[href=http://localhost:8080/]").text()).isEqualTo("Open your inbox");
 		assertUnsubscribeHeaders(mail, user);
 
-		Map<String, Object> log = logOf(user).getFirst();
-		assertThat(log).containsEntry("status", "sent").containsEntry("attempts", 1);
+		Map<String, Object> log = awaitLog(user, "sent").getFirst();
+		assertThat(log).containsEntry("attempts", 1);
 		assertThat(mail.getMessageID()).isEqualTo("<" + log.get("digest_id") + "@herald.local>");
 		assertThat((String[]) ((java.sql.Array) log.get("item_ids")).getArray()).containsExactly("n2", "n1");
 
@@ -183,7 +184,7 @@ class DigestIntegrationTests extends DigestServiceTest {
 		MimeMessage mail = awaitMails(user, 1).getFirst();
 		assertThat(Mailbox.subject(mail)).isEqualTo("Artwork removed: It broke rule 3");
 		assertThat(Mailbox.part(mail, "text/plain")).contains("Important notice").doesNotContain("Ordinary");
-		assertThat(logOf(user).getFirst()).containsEntry("kind", "critical").containsEntry("status", "sent");
+		assertThat(awaitLog(user, "sent").getFirst()).containsEntry("kind", "critical");
 
 		this.clock.set("2026-06-02T09:00:00Z");
 		MimeMessage digest = awaitMails(user, 2).get(1);
@@ -210,8 +211,7 @@ class DigestIntegrationTests extends DigestServiceTest {
 			smtp.restart();
 		}
 		awaitMails(user, 1);
-		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("status", "sent")));
+		awaitLog(user, "sent");
 		assertThat(this.meters.counter("herald.digest.retries").count()).isGreaterThan(retriesBefore + 1);
 		assertNoMoreMailsThan(user, 1);
 	}
@@ -229,15 +229,40 @@ class DigestIntegrationTests extends DigestServiceTest {
 		await().dontCatchUncaughtExceptions()
 			.atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(Mailbox.to(smtp, address)).hasSize(1));
-		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("status", "sending")));
+		awaitLog(user, "sending");
 		this.mailSender.stopCrashing();
 
 		this.clock.set("2026-06-01T10:13:00Z");
-		await().untilAsserted(() -> assertThat(logOf(user)).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("status", "unknown")));
+		awaitLog(user, "unknown");
 		assertThat(pendingOf(user)).isZero();
 		this.clock.set("2026-06-01T12:00:00Z");
+		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void aQueuedIntentLeftByAStoppedInstanceIsAbandonedAndItsItemsMailedOnce() {
+		String user = newUser("Fay", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		UUID abandoned = UUID.randomUUID();
+		Timestamp before = Timestamp.from(Instant.parse("2026-06-01T09:00:00Z"));
+		this.jdbc
+			.sql("""
+					INSERT INTO pending_items (user_id, notification_id, template_key, params, critical, updated_at, received_at, digest_id)
+					VALUES (?, 'q1', 'follow.one', '{"actor1":"eve"}', false, ?, ?, ?)""")
+			.params(user, before, before, abandoned)
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO email_log (digest_id, user_id, kind, status, recipient, subject, item_ids, message_id, created_at, updated_at)
+					VALUES (?, ?, 'digest', 'queued', ?, 'You have 1 new notification', '{q1}', ?, ?, ?)""")
+			.params(abandoned, user, addressOf(user), "<" + abandoned + "@herald.local>", before, before)
+			.update();
+
+		this.clock.set("2026-06-01T09:11:00Z");
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+		assertThat(Mailbox.part(mail, "text/plain")).contains("eve started following you");
+		await().untilAsserted(
+				() -> assertThat(logOf(user)).extracting((row) -> row.get("status")).containsExactly("failed", "sent"));
+		assertThat(logOf(user).getFirst().get("last_error")).asString().contains("abandoned");
 		assertNoMoreMailsThan(user, 1);
 	}
 
@@ -290,6 +315,14 @@ class DigestIntegrationTests extends DigestServiceTest {
 			.param(user)
 			.query()
 			.listOfRows();
+	}
+
+	/** Waits until the user's only log row has the status, and returns the log. */
+	private List<Map<String, Object>> awaitLog(String user, String status) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(logOf(user)).singleElement()
+				.satisfies((row) -> assertThat(row).containsEntry("status", status)));
+		return logOf(user);
 	}
 
 	private List<MimeMessage> awaitMails(String user, int count) {

@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "herald.digest.scheduler.interval=100ms", "herald.digest.scheduler.immediate-delay=2m",
 				"herald.digest.scheduler.stale-after=10m", "resilience4j.retry.instances.smtp.wait-duration=200ms",
 				"resilience4j.retry.instances.smtp.exponential-max-wait-duration=1s",
-				"resilience4j.retry.instances.smtp.max-attempts=40", "spring.datasource.hikari.connection-timeout=5s" })
+				"resilience4j.retry.instances.smtp.max-attempts=40",
+				"spring.datasource.hikari.connection-timeout=5000" })
 @Import(DigestTestConfiguration.class)
 public abstract class DigestServiceTest {
 

@@ -58,7 +58,7 @@ class RecipientCopies {
 			return;
 		}
 		validate(key, contact);
-		this.jdbc.sql(UPSERT_CONTACT)
+		int changed = this.jdbc.sql(UPSERT_CONTACT)
 			.param("userId", contact.getUserId())
 			.param("email", contact.getEmail())
 			.param("displayName", contact.getDisplayName())
@@ -66,18 +66,21 @@ class RecipientCopies {
 			.param("timeZone", contact.getTimeZone())
 			.param("updatedAt", Timestamp.from(contact.getUpdatedAt()))
 			.update();
-		this.events.publishEvent(new RecipientChanged(key));
+		if (changed > 0) {
+			this.events.publishEvent(new RecipientChanged(key));
+		}
 	}
 
 	/** Applies a preferences record; a tombstone brings back the defaults. */
 	@Transactional
 	void applyPreferences(String key, UserPreferences preferences) {
+		int changed;
 		if (preferences == null) {
-			this.jdbc.sql("DELETE FROM preferences WHERE user_id = ?").param(requireKey(key)).update();
+			changed = this.jdbc.sql("DELETE FROM preferences WHERE user_id = ?").param(requireKey(key)).update();
 		}
 		else {
 			validate(key, preferences);
-			this.jdbc.sql(UPSERT_PREFERENCES)
+			changed = this.jdbc.sql(UPSERT_PREFERENCES)
 				.param("userId", preferences.getUserId())
 				.param("frequency", preferences.getDigest().getFrequency().name())
 				.param("sendHour", preferences.getDigest().getSendHour())
@@ -88,7 +91,9 @@ class RecipientCopies {
 				.param("updatedAt", Timestamp.from(preferences.getUpdatedAt()))
 				.update();
 		}
-		this.events.publishEvent(new RecipientChanged(key));
+		if (changed > 0) {
+			this.events.publishEvent(new RecipientChanged(key));
+		}
 	}
 
 	private static void validate(String key, UserContact contact) {

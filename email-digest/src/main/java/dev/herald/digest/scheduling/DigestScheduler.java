@@ -1,6 +1,7 @@
 package dev.herald.digest.scheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 class DigestScheduler implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+
+	private static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
 	private final DigestClaims claims;
 
@@ -82,7 +85,7 @@ class DigestScheduler implements SchedulingConfigurer {
 		this.recovery.recover(now);
 		if (now.isAfter(this.nextRetention.get())) {
 			this.recovery.applyRetention(now);
-			this.nextRetention.set(now.plus(IntentRecovery.retentionInterval()));
+			this.nextRetention.set(now.plus(RETENTION_EVERY));
 		}
 		deliverAll(this.claims.claim(now, this.settings.batchSize()));
 		this.metrics.pendingUsers(this.pending.usersWithPending());

@@ -1,6 +1,5 @@
 package dev.herald.digest.scheduling;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import dev.herald.digest.DigestMetrics;
@@ -78,10 +77,6 @@ class IntentRecovery {
 		if (items + rows > 0) {
 			log.info("Retention removed {} pending items and {} e-mail log rows", items, rows);
 		}
-	}
-
-	static Duration retentionInterval() {
-		return Duration.ofHours(1);
 	}
 
 }
