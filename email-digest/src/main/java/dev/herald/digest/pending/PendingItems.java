@@ -62,6 +62,9 @@ public class PendingItems {
 	}
 
 	void delete(String userId, Collection<String> notificationIds) {
+		if (notificationIds.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("DELETE FROM pending_items WHERE user_id = :userId AND notification_id IN (:ids)")
 			.param("userId", userId)
 			.param("ids", notificationIds)

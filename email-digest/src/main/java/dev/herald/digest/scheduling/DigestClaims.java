@@ -60,19 +60,22 @@ class DigestClaims {
 	/** Claims up to {@code limit} e-mails: critical notifications first, then digests. */
 	List<Digest> claim(Instant now, int limit) {
 		List<Digest> claimed = new ArrayList<>();
-		while (claimed.size() < limit && claimNext(() -> nextCritical(now), claimed)) {
-			log.trace("Claimed a critical item");
-		}
-		while (claimed.size() < limit && claimNext(() -> nextDigest(now), claimed)) {
-			log.trace("Evaluated a due user");
-		}
+		claimWhileAny(() -> nextCritical(now), claimed, limit);
+		claimWhileAny(() -> nextDigest(now), claimed, limit);
 		return claimed;
 	}
 
-	private boolean claimNext(Supplier<Optional<List<Digest>>> step, List<Digest> claimed) {
-		Optional<List<Digest>> result = this.transactions.execute((status) -> step.get());
-		result.ifPresent(claimed::addAll);
-		return result.isPresent();
+	/**
+	 * Runs {@code step} in its own transaction until it finds nothing or the limit is
+	 * hit.
+	 */
+	private void claimWhileAny(Supplier<Optional<List<Digest>>> step, List<Digest> claimed, int limit) {
+		boolean found = true;
+		while (found && claimed.size() < limit) {
+			Optional<List<Digest>> result = this.transactions.execute((status) -> step.get());
+			result.ifPresent(claimed::addAll);
+			found = result.isPresent();
+		}
 	}
 
 	/** Empty when no user is due; else the user's digest, if one is to be sent. */

@@ -1,0 +1,45 @@
+package dev.herald.digest;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Health and metrics are served without a token, with the digest's own meters.
+ */
+class OperationsEndpointsTests extends DigestServiceTest {
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Test
+	void healthIsUpWithDatabaseSmtpAndScheduler() {
+		ResponseEntity<String> health = get("/actuator/health");
+		assertThat(health.getStatusCode().value()).isEqualTo(200);
+		assertThat(health.getBody()).contains("\"status\":\"UP\"");
+		assertThat(get("/actuator/health/readiness").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void prometheusShowsTheDigestMeters() {
+		String metrics = get("/actuator/prometheus").getBody();
+		assertThat(metrics).contains("herald_digest_retries_total")
+			.contains("herald_digest_pending_users")
+			.contains("resilience4j_retry_calls");
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri(path)
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+	}
+
+}
