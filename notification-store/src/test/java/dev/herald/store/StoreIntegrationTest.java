@@ -48,6 +48,11 @@ public abstract class StoreIntegrationTest {
 		registry.add("herald.kafka.dead-letter.initial-interval", () -> "50ms");
 	}
 
+	/** The PostgreSQL database of the test JVM, e.g. to kill its connections. */
+	protected static TestDatabase database() {
+		return Shared.DATABASE;
+	}
+
 	protected static String newUser() {
 		return "u-" + UUID.randomUUID();
 	}

@@ -1,6 +1,8 @@
 package dev.herald.store.pipeline;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.herald.schema.SocialEvent;
 import dev.herald.support.kafka.InvalidRecordException;
@@ -10,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,20 +32,24 @@ class EventPipeline {
 
 	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventPipeline.class);
 
+	private static final Duration FIRST_BACK_OFF = Duration.ofMillis(100);
+
+	private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
+
 	private final TransactionTemplate transactions;
 
 	private final BatchProcessor processor;
 
 	private final PipelineMetrics metrics;
 
-	private final int attempts;
+	private final PipelineProperties properties;
 
 	EventPipeline(TransactionTemplate transactions, BatchProcessor processor, PipelineMetrics metrics,
 			PipelineProperties properties) {
 		this.transactions = transactions;
 		this.processor = processor;
 		this.metrics = metrics;
-		this.attempts = Math.max(1, properties.transactionAttempts());
+		this.properties = properties;
 	}
 
 	void accept(List<ConsumerRecord<String, SocialEvent>> records) {
@@ -62,18 +70,28 @@ class EventPipeline {
 		}
 	}
 
+	/**
+	 * Commits the batch, retrying deadlocks and database outages with a growing back-off
+	 * for up to the configured patience. The consumer thread deliberately waits: the
+	 * partition must not move on (or dead-letter good events) while PostgreSQL is away.
+	 */
 	private void commitWithRetry(List<SocialEvent> events) {
-		for (int attempt = 1;; attempt++) {
+		long deadline = System.nanoTime() + this.properties.databasePatience().toNanos();
+		Duration backOff = FIRST_BACK_OFF;
+		while (true) {
 			try {
 				this.transactions.executeWithoutResult((status) -> this.processor.apply(events));
 				return;
 			}
-			catch (TransientDataAccessException ex) {
-				if (attempt >= this.attempts) {
+			catch (TransientDataAccessException | DataAccessResourceFailureException
+					| CannotCreateTransactionException ex) {
+				if (System.nanoTime() + backOff.toNanos() > deadline || Thread.currentThread().isInterrupted()) {
 					throw ex;
 				}
-				log.warn("Batch of {} events lost a lock race (attempt {}), retrying: {}", events.size(), attempt,
+				log.warn("Batch of {} events failed on the database, retrying in {}: {}", events.size(), backOff,
 						ex.getMessage());
+				LockSupport.parkNanos(backOff.toNanos());
+				backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) < 0 ? backOff.multipliedBy(2) : MAX_BACK_OFF;
 			}
 		}
 	}

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * absorbing newer ones on the same content
  * @param spamLimit notifications one actor may cause one recipient per hour
  * @param concurrency listener threads consuming {@code social.events.v1}
- * @param transactionAttempts attempts of a batch transaction lost to a deadlock
+ * @param databasePatience how long a batch keeps retrying a deadlock or an unreachable
+ * database before it fails (keep it below the consumer's {@code max.poll.interval.ms})
  */
 @ConfigurationProperties("herald.store.pipeline")
 record PipelineProperties(@DefaultValue("1h") Duration aggregationWindow, @DefaultValue("50") int spamLimit,
-		@DefaultValue("3") int concurrency, @DefaultValue("3") int transactionAttempts) {
+		@DefaultValue("3") int concurrency, @DefaultValue("2m") Duration databasePatience) {
 
 }

@@ -72,21 +72,21 @@ class RemovalEvents {
 	 * deleted user wherever they acted.
 	 */
 	void eraseUser(SocialEvent event, BatchContext batch) {
+		String userId = event.getRecipientId();
 		Ledger.Session session = batch.session();
 		batch.writePending();
-		batch.forgetUser(event.getRecipientId());
-		String userId = event.getRecipientId();
+		batch.forgetUser(userId);
 		this.notifications.deleteAllOf(userId);
 		this.preferences.delete(userId);
 		this.processed.forgetUser(userId);
 		session.erase(userId);
 		List<StoredNotification> acted = this.notifications.actedBy(userId);
 		session.lock(acted.stream().map(StoredNotification::userId).toList());
-		for (StoredNotification notification : acted) {
-			StoredNotification erased = notification.withActorErased(userId);
-			this.notifications.update(erased);
-			session.emit(erased.userId(), ChangeKind.UPDATED, erased.toAvro(), List.of(erased.id().toString()), 0,
-					List.of(), event.getOccurredAt());
+		List<StoredNotification> erased = acted.stream().map((n) -> n.withActorErased(userId)).toList();
+		this.notifications.updateAll(erased);
+		for (StoredNotification notification : erased) {
+			session.emit(notification.userId(), ChangeKind.UPDATED, notification.toAvro(),
+					List.of(notification.id().toString()), 0, List.of(), event.getOccurredAt());
 		}
 		this.metrics.applied("user_deleted");
 	}
