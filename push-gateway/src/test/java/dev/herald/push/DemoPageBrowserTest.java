@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -96,6 +97,20 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 		await().untilAsserted(() -> assertThat(badge()).isEqualTo("99+"));
 		assertThat(browser.findElements(By.cssSelector("#list li"))).hasSize(2);
 		saveScreenshot();
+	}
+
+	@Test
+	void fallsBackToSockJsLoadedFromTheWebjar() {
+		String user = newUser();
+		browser.get("http://localhost:" + PORT + "/demo.html?transport=sockjs&token=" + TOKENS.user(user));
+		awaitStatus("online");
+
+		publish(Changes.created(user, 1, 1));
+
+		await().untilAsserted(() -> assertThat(badge()).isEqualTo("1"));
+		assertThat(browser.findElements(By.cssSelector("#list li.unread"))).hasSize(1);
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.heraldClient.transportName"))
+			.isEqualTo("sockjs");
 	}
 
 	private static void awaitStatus(String status) {

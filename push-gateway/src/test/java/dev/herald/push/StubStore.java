@@ -58,7 +58,7 @@ final class StubStore {
 
 	private static StubStore start() {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
 			StubStore store = new StubStore(server);
 			server.createContext("/v1/notifications", store::handle);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -2,7 +2,6 @@ package dev.herald.push.session;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -54,7 +53,7 @@ final class ClientSession {
 	boolean live;
 
 	/** Live changes that arrived before the session went live. Mailbox-confined. */
-	List<LiveChange> held = new ArrayList<>(0);
+	List<LiveChange> held = List.of();
 
 	ClientSession(WebSocketSession socket, SessionIdentity identity, Mailbox mailbox, Executor executor,
 			InboundRate inboundRate, long now) {

@@ -28,7 +28,10 @@ public class StoreClient {
 	private final int pageSize;
 
 	public StoreClient(PushProperties properties) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.storeTimeout()).build();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.storeTimeout())
+			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(properties.storeTimeout());
 		this.rest = RestClient.builder().baseUrl(properties.storeUrl().toString()).requestFactory(factory).build();

@@ -1,0 +1,79 @@
+package dev.herald.push.protocol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.herald.schema.Actor;
+import dev.herald.schema.ChangeKind;
+import dev.herald.schema.Notification;
+import dev.herald.schema.NotificationChange;
+import dev.herald.schema.NotificationType;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChangeFramesTest {
+
+	private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
+
+	@Test
+	void aCreatedChangeBecomesANotificationFrameWithTheTextInTheSessionLocale() {
+		LiveChange live = ChangeFrames.live(change(ChangeKind.CREATED, notification()).build());
+
+		JsonNode english = JsonMapper.shared().readTree(live.json(Locale.ENGLISH));
+		JsonNode portuguese = JsonMapper.shared().readTree(live.json(Locale.of("pt")));
+
+		assertThat(english.get("type").asString()).isEqualTo("notification");
+		assertThat(english.get("change").asString()).isEqualTo("created");
+		assertThat(english.get("seq").asLong()).isEqualTo(7);
+		assertThat(english.get("unreadCount").asInt()).isEqualTo(3);
+		assertThat(english.at("/notification/text").asString()).isEqualTo("bob started following you");
+		assertThat(portuguese.at("/notification/text").asString()).isEqualTo("bob começou a seguir você");
+		assertThat(english.at("/notification/content").isNull()).isTrue();
+		assertThat(english.at("/notification/actors/0/handle").asString()).isEqualTo("bob");
+		assertThat(english.at("/notification/createdAt").asString()).isEqualTo("2026-11-22T10:15:30Z");
+		assertThat(english.at("/notification/type").asString()).isEqualTo("FOLLOW");
+	}
+
+	@Test
+	void aReadChangeBecomesAStateFrameWithItsIds() {
+		NotificationChange read = change(ChangeKind.ALL_READ, null).setNotificationIds(List.of("a", "b")).build();
+
+		JsonNode frame = JsonMapper.shared().readTree(ChangeFrames.live(read).json(Locale.ENGLISH));
+
+		assertThat(frame.get("type").asString()).isEqualTo("state");
+		assertThat(frame.get("change").asString()).isEqualTo("all_read");
+		assertThat(frame.get("ids")).extracting(JsonNode::asString).containsExactly("a", "b");
+		assertThat(frame.has("notification")).isFalse();
+	}
+
+	private static Notification notification() {
+		return Notification.newBuilder()
+			.setId("f1")
+			.setType(NotificationType.FOLLOW)
+			.setActors(List.of(Actor.newBuilder().setId("bob").setHandle("bob").build()))
+			.setActorCount(1)
+			.setTemplateKey("follow.one")
+			.setParams(Map.of("actor1", "bob"))
+			.setCreatedAt(AT)
+			.setUpdatedAt(AT)
+			.setRead(false)
+			.build();
+	}
+
+	private static NotificationChange.Builder change(ChangeKind kind, Notification notification) {
+		return NotificationChange.newBuilder()
+			.setUserId("u1")
+			.setSeq(7)
+			.setKind(kind)
+			.setNotification(notification)
+			.setUnreadCount(3)
+			.setOccurredAt(AT)
+			.setEmittedAt(AT);
+	}
+
+}
