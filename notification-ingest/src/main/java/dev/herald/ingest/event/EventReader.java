@@ -37,6 +37,8 @@ class EventReader {
 
 	static final TextRule MESSAGE_BODY = TextRule.lines(2000, true);
 
+	static final int MAX_REACTION = 32;
+
 	private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
 	private final Duration maxClockSkew;
@@ -66,7 +68,7 @@ class EventReader {
 				fields.id(prefix + "recipientId", request.recipientId(), true),
 				actor(fields, prefix + "actor", request.actor(), needs.actor(), why),
 				content(fields, prefix + "content", request.content(), needs.content(), why),
-				fields.text(prefix + "reaction", request.reaction(), TextRule.line(32, needs.reaction())),
+				fields.text(prefix + "reaction", request.reaction(), TextRule.line(MAX_REACTION, needs.reaction())),
 				comment(fields, prefix + "comment", request.comment(), needs.comment(), why),
 				message(fields, prefix + "message", request.message(), needs.message(), why),
 				Boolean.TRUE.equals(request.critical()),

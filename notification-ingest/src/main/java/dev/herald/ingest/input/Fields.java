@@ -116,7 +116,7 @@ public final class Fields {
 		Map<String, String> clean = new LinkedHashMap<>();
 		value.forEach((key, text) -> {
 			String path = field + "." + key;
-			if (key.isEmpty() || key.length() > MAX_ATTRIBUTE_KEY || !checkCharacters(path, key, false)) {
+			if (key.isEmpty() || key.length() > MAX_ATTRIBUTE_KEY || Characters.problem(key, false) != null) {
 				add(path, "keys must have 1 to " + MAX_ATTRIBUTE_KEY + " characters without controls");
 				return;
 			}

@@ -63,6 +63,7 @@ class SecurityTests extends IngestHttpTest {
 	@Test
 	void healthAndApiDescriptionAreOpen() {
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(body(get("/actuator/health")).get("components").propertyNames()).contains("circuitBreakers");
 		var api = get("/v3/api-docs");
 		assertThat(api.statusCode()).isEqualTo(200);
 		assertThat(body(api).get("paths").propertyNames()).contains("/v1/events", "/v1/events:batch",
