@@ -37,8 +37,10 @@ class EventPublishingTests extends IngestHttpTest {
 	void acceptedEventIsOnTheTopicDecodedAndKeyedByRecipient() {
 		String recipient = "u-" + UUID.randomUUID();
 		String eventId = UUID.randomUUID().toString();
+		double accepted = counter("herald.ingest.events.accepted", "kind", "REACTION_ADDED");
 		var response = post("/v1/events", reaction(eventId, recipient));
 		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(counter("herald.ingest.events.accepted", "kind", "REACTION_ADDED")).isEqualTo(accepted + 1);
 		assertThat(body(response).get("accepted").get(0).asString()).isEqualTo(eventId);
 		ConsumerRecord<String, SocialEvent> record = awaitOne(recipient);
 		assertThat(record.key()).isEqualTo(recipient);
@@ -96,8 +98,10 @@ class EventPublishingTests extends IngestHttpTest {
 		String recipient = "u-" + UUID.randomUUID();
 		Map<String, Object> event = reaction(UUID.randomUUID().toString(), recipient);
 		var first = post("/v1/events", event);
+		double duplicates = counter("herald.ingest.events.duplicate");
 		var second = post("/v1/events", event);
 		assertThat(second.statusCode()).isEqualTo(first.statusCode()).isEqualTo(202);
+		assertThat(counter("herald.ingest.events.duplicate")).isEqualTo(duplicates + 1);
 		assertThat(second.body()).isEqualTo(first.body());
 		assertThat(idsAfterMarker(recipient)).containsExactly((String) event.get("eventId"));
 	}
