@@ -150,7 +150,11 @@ public class Ledger {
 				.toList();
 			Ledger.this.template.batchUpdate("UPDATE user_state SET seq = ?, unread_count = ? WHERE user_id = ?",
 					updates);
-			Ledger.this.template.batchUpdate("INSERT INTO changes (user_id, seq, kind, payload) VALUES (?, ?, ?, ?)",
+			// clock_timestamp(), taken under the user's lock, grows with seq: retention
+			// by age
+			// then only ever removes the oldest seqs of a user, never one in the middle.
+			Ledger.this.template.batchUpdate(
+					"INSERT INTO changes (user_id, seq, kind, payload, created_at) VALUES (?, ?, ?, ?, clock_timestamp())",
 					this.changes);
 			Ledger.this.jdbc.sql("SELECT pg_notify(?, '')").param(CHANNEL).query(Object.class).list();
 			this.changes.clear();

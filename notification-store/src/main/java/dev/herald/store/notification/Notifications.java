@@ -37,10 +37,6 @@ public class Notifications {
 		return this.mapper;
 	}
 
-	public void insert(StoredNotification notification) {
-		insertAll(List.of(notification));
-	}
-
 	/** Inserts the notifications in one batch. */
 	public void insertAll(Collection<StoredNotification> notifications) {
 		this.template.batchUpdate("""
@@ -49,10 +45,6 @@ public class Notifications {
 				message_title, message_body, aggregate_key, read, created_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				notifications.stream().map(this::insertParams).toList());
-	}
-
-	public void update(StoredNotification notification) {
-		updateAll(List.of(notification));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,7 +74,8 @@ class EventPipeline {
 	/**
 	 * Commits the batch, retrying deadlocks and database outages with a growing back-off
 	 * for up to the configured patience. The consumer thread deliberately waits: the
-	 * partition must not move on (or dead-letter good events) while PostgreSQL is away.
+	 * partition must not move on (or dead-letter good events) while PostgreSQL is away. A
+	 * failed commit may have committed: the retry then finds every event id claimed.
 	 */
 	private void commitWithRetry(List<SocialEvent> events) {
 		long deadline = System.nanoTime() + this.properties.databasePatience().toNanos();
@@ -83,8 +85,8 @@ class EventPipeline {
 				this.transactions.executeWithoutResult((status) -> this.processor.apply(events));
 				return;
 			}
-			catch (TransientDataAccessException | DataAccessResourceFailureException
-					| CannotCreateTransactionException ex) {
+			catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
+					| TransactionSystemException ex) {
 				if (System.nanoTime() + backOff.toNanos() > deadline || Thread.currentThread().isInterrupted()) {
 					throw ex;
 				}

@@ -1,5 +1,6 @@
 package dev.herald.store.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -25,8 +26,9 @@ class DatabaseOutageTests extends StoreIntegrationTest {
 				database().terminateConnections();
 			}
 		}
-		await().untilAsserted(() -> assertThat(published(user).stream().map(NotificationChange::getSeq).distinct())
-			.containsExactlyElementsOf(seqs()));
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(published(user).stream().map(NotificationChange::getSeq).distinct())
+				.containsExactlyElementsOf(seqs()));
 		assertThat(count("SELECT count(*) FROM notifications WHERE user_id = ?", user)).isEqualTo(EVENTS);
 		assertThat(unreadCounter(user)).isEqualTo(EVENTS);
 	}
