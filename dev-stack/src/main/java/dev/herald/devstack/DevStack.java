@@ -25,7 +25,7 @@ public final class DevStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
 	private final HeraldServices catalog;
 
