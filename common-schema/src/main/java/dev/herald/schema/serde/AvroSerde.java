@@ -1,6 +1,7 @@
 package dev.herald.schema.serde;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SystemLimitException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka serde for one generated Avro type, in Avro single-object encoding. Reads every
@@ -33,6 +36,20 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
 	static final int HEADER_LENGTH = 10;
+
+	/**
+	 * Longest string or byte field a Herald record may hold; Kafka's own limit is 1 MiB.
+	 */
+	static final int MAX_FIELD_BYTES = 8 * 1024 * 1024;
+
+	static {
+		// A corrupt length prefix must not make the decoder allocate gigabytes (Avro's
+		// default limit is 2 GiB); an operator may still set these properties themselves.
+		limitUnlessSet(SystemLimitException.MAX_STRING_LENGTH_PROPERTY, MAX_FIELD_BYTES);
+		limitUnlessSet(SystemLimitException.MAX_BYTES_LENGTH_PROPERTY, MAX_FIELD_BYTES);
+		limitUnlessSet(SystemLimitException.MAX_COLLECTION_LENGTH_PROPERTY, 1_000_000);
+		rereadAvroLimits();
+	}
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -85,9 +102,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
 		try {
 			return this.decoder.decode(data);
 		}
-		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException ex) {
+		catch (IOException | RuntimeException ex) {
+			// Garbage can fail anywhere inside Avro: limits, bounds, enum indexes,
+			// unions.
 			throw new SerializationException("Truncated or corrupt " + this.schema.getName() + " body (" + data.length
-					+ " bytes): " + ex.getMessage(), ex);
+					+ " bytes): " + deepestMessage(ex), ex);
 		}
 	}
 
@@ -113,6 +132,40 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
 			.distinct()
 			.toList()
 			.toString();
+	}
+
+	private static String deepestMessage(Throwable ex) {
+		String message = ex.getMessage();
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				message = cause.getMessage();
+			}
+		}
+		return message;
+	}
+
+	/**
+	 * Avro reads its limits once, when {@link SystemLimitException} is initialised, which
+	 * parsing a schema may already have done; its package-private {@code resetLimits()}
+	 * reads them again.
+	 */
+	private static void rereadAvroLimits() {
+		try {
+			Method reset = SystemLimitException.class.getDeclaredMethod("resetLimits");
+			reset.setAccessible(true);
+			reset.invoke(null);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			LoggerFactory.getLogger(AvroSerde.class)
+				.warn("Cannot apply Avro field limits ({}); set -D{}={} at JVM start", ex.toString(),
+						SystemLimitException.MAX_STRING_LENGTH_PROPERTY, MAX_FIELD_BYTES);
+		}
+	}
+
+	private static void limitUnlessSet(String property, int limit) {
+		if (System.getProperty(property) == null) {
+			System.setProperty(property, Integer.toString(limit));
+		}
 	}
 
 	@Override

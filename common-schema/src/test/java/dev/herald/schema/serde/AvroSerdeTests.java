@@ -112,7 +112,10 @@ class AvroSerdeTests {
 	@Test
 	void neverThrowsAnythingButSerializationExceptionOnGarbage() {
 		java.util.Random random = new java.util.Random(42);
-		byte[] valid = this.events.encode(Samples.socialEvent());
+		SocialEvent fixed = SocialEvent.newBuilder(Samples.socialEvent())
+			.setOccurredAt(java.time.Instant.parse("2026-11-22T00:00:00Z"))
+			.build();
+		byte[] valid = this.events.encode(fixed);
 		for (int i = 0; i < 5_000; i++) {
 			byte[] mutated = valid.clone();
 			int flips = 1 + random.nextInt(4);
@@ -126,6 +129,18 @@ class AvroSerdeTests {
 				assertThat(expected.getMessage()).isNotBlank();
 			}
 		}
+	}
+
+	@Test
+	void refusesAHugeLengthPrefixWithoutAllocatingIt() {
+		byte[] header = Arrays.copyOf(this.events.encode(Samples.socialEvent()), AvroSerde.HEADER_LENGTH);
+		// eventId's length as a zig-zag varint: 1,000,000,000 bytes, far past the limit
+		byte[] length = { (byte) 0x80, (byte) 0xA8, (byte) 0xD6, (byte) 0xB9, 0x07 };
+		byte[] bytes = Arrays.copyOf(header, header.length + length.length);
+		System.arraycopy(length, 0, bytes, header.length, length.length);
+		assertThatThrownBy(() -> this.events.decode(bytes)).isInstanceOf(SerializationException.class)
+			.hasMessageContaining("Truncated or corrupt SocialEvent body")
+			.hasMessageContaining("exceeds maximum allowed");
 	}
 
 	@Test
