@@ -1,0 +1,123 @@
+package dev.herald.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.herald.devstack.HeraldServices;
+import dev.herald.devstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Headless Chromium (Debian's, nothing downloaded) against the running system: a page
+ * that loses its gateway while notifications are sent shows each of them once after it
+ * reconnects; and the dev stack's demo page, whose screenshot the README shows.
+ */
+class BrowserEndToEndTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	private static WebDriver browser;
+
+	private static Path profile;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			fail("Headless Chromium is needed: apt-get install -y chromium chromium-driver");
+		}
+		Herald.stack();
+		profile = Files.createTempDirectory("herald-e2e-chromium");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--window-size=1280,900", "--user-data-dir=" + profile);
+		browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aPageThatLostItsConnectionShowsEveryNotificationOnceAfterReconnecting() {
+		String owner = "e2e-" + UUID.randomUUID();
+		browser.get("http://127.0.0.1:" + HeraldServices.PUSH_PORT + "/demo.html?token=" + Herald.tokens.user(owner));
+		await().atMost(TIMEOUT).until(() -> "online".equals(status()));
+
+		ServiceProcess gateway = Herald.stack().service("push-gateway");
+		gateway.kill();
+		await().atMost(TIMEOUT).until(() -> !"online".equals(status()));
+		Api ingest = new Api(HeraldServices.INGEST_PORT, Herald.tokens.service("art-community", "events:write"));
+		for (int n = 0; n < 20; n++) {
+			assertThat(ingest.post("/v1/events", reaction(owner, n)).status()).isEqualTo(202);
+		}
+		gateway.start();
+		gateway.awaitHealthy(Duration.ofMinutes(3));
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			List<String> shown = browser.findElements(By.cssSelector("#list li"))
+				.stream()
+				.map((item) -> item.getDomProperty("textContent"))
+				.toList();
+			assertThat(shown).hasSize(20).doesNotHaveDuplicates();
+		});
+		assertThat(browser.findElement(By.id("badge")).getText()).isEqualTo("20");
+	}
+
+	@Test
+	void theDemoPageShowsLiveActivity() throws IOException {
+		Herald.stack().startDemo();
+		browser.get("http://localhost:8080/");
+		await().atMost(TIMEOUT)
+			.until(() -> browser.findElement(By.id("status")).getDomAttribute("class").contains("online"));
+		browser.findElement(By.id("react")).click();
+		browser.findElement(By.id("comment")).click();
+		browser.findElement(By.id("burst")).click();
+
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#notifications li.unread")))
+				.hasSizeGreaterThanOrEqualTo(2));
+		assertThat(browser.findElement(By.id("badge")).isDisplayed()).isTrue();
+		Path screenshot = Path.of("target", "demo.png");
+		Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private static String status() {
+		return browser.findElement(By.id("status")).getDomAttribute("data-status");
+	}
+
+	private static Map<String, Object> reaction(String owner, int n) {
+		return Map.of("eventId", UUID.randomUUID().toString(), "kind", "REACTION_ADDED", "occurredAt",
+				Instant.now().toString(), "recipientId", owner, "actor",
+				Map.of("id", "e2e-" + UUID.randomUUID(), "handle", "fan" + n), "content",
+				Map.of("type", "artwork", "id", "art-" + n, "title", "Piece " + n), "reaction", "⭐");
+	}
+
+}
