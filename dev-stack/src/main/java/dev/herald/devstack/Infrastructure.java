@@ -1,5 +1,11 @@
 package dev.herald.devstack;
 
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import dev.herald.testinfra.FreePorts;
 import dev.herald.testinfra.KafkaBroker;
 import dev.herald.testinfra.MqttBroker;
@@ -29,14 +35,40 @@ public record Infrastructure(KafkaBroker kafka, TestDatabase database, MqttBroke
 
 	private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
 
+	/**
+	 * Starts the four servers side by side; if one fails, the others are closed again.
+	 */
 	public static Infrastructure start() {
-		TestDatabase database = TestDatabase.create();
-		KafkaBroker kafka = KafkaBroker.start(PARTITIONS);
-		MqttBroker mqtt = MqttBroker.startEmbedded(preferred(MqttBroker.DEFAULT_PORT));
-		SmtpServer smtp = SmtpServer.start(preferred(SMTP_PORT));
-		log.info("Infrastructure up: Kafka {}, PostgreSQL {} ({}), MQTT {}, SMTP {}:{}", kafka.bootstrapServers(),
-				database.url(), database.source(), mqtt.uri(), smtp.host(), smtp.port());
-		return new Infrastructure(kafka, database, mqtt, smtp);
+		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<TestDatabase> database = starter.submit(TestDatabase::create);
+			Future<KafkaBroker> kafka = starter.submit(() -> KafkaBroker.start(PARTITIONS));
+			Future<MqttBroker> mqtt = starter
+				.submit(() -> MqttBroker.startEmbedded(preferred(MqttBroker.DEFAULT_PORT)));
+			Future<SmtpServer> smtp = starter.submit(() -> SmtpServer.start(preferred(SMTP_PORT)));
+			try {
+				Infrastructure infrastructure = new Infrastructure(kafka.get(), database.get(), mqtt.get(), smtp.get());
+				log.info("Infrastructure up: Kafka {}, PostgreSQL {} ({}), MQTT {}, SMTP {}:{}",
+						infrastructure.kafka().bootstrapServers(), infrastructure.database().url(),
+						infrastructure.database().source(), infrastructure.mqtt().uri(), infrastructure.smtp().host(),
+						infrastructure.smtp().port());
+				return infrastructure;
+			}
+			catch (ExecutionException | InterruptedException ex) {
+				List.of(smtp, mqtt, kafka, database).forEach(Infrastructure::closeIfStarted);
+				throw new IllegalStateException("Infrastructure did not start: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	private static void closeIfStarted(Future<? extends AutoCloseable> server) {
+		if (server.state() == Future.State.SUCCESS) {
+			try {
+				server.resultNow().close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not close {}", server.resultNow(), ex);
+			}
+		}
 	}
 
 	/** The port if it is free, else another free one. */
