@@ -8,7 +8,6 @@ import dev.herald.support.security.DevTokens;
 import dev.herald.testinfra.KafkaBroker;
 import dev.herald.testinfra.TestDatabase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -38,17 +37,20 @@ public abstract class GatewayIntegrationTest {
 	protected static final DevTokens tokens = new DevTokens("herald-dev-secret-change-me-0123456789abcdef",
 			"herald-dev", "herald");
 
-	@Autowired
-	protected MockMvc mvc;
+	protected final MockMvc mvc;
 
-	@Autowired
-	protected MutableClock clock;
+	protected final MutableClock clock;
 
-	@Autowired
-	protected JdbcClient jdbc;
+	protected final JdbcClient jdbc;
 
-	@Autowired
-	protected DeviceProperties properties;
+	protected final DeviceProperties properties;
+
+	protected GatewayIntegrationTest(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+		this.mvc = mvc;
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
 
 	/** Properties for one test class: its database, broker, consumer group and topics. */
 	protected static void register(DynamicPropertyRegistry registry, TestDatabase db, String mqttUri) {

@@ -21,7 +21,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.herald.digest.Records.comment;
@@ -41,17 +40,20 @@ class DigestIntegrationTests extends DigestServiceTest {
 
 	static final Duration QUIET = Duration.ofMillis(800);
 
-	@Autowired
-	MutableClock clock;
+	final MutableClock clock;
 
-	@Autowired
-	JdbcClient jdbc;
+	final JdbcClient jdbc;
 
-	@Autowired
-	CrashingMailSender mailSender;
+	final CrashingMailSender mailSender;
 
-	@Autowired
-	MeterRegistry meters;
+	final MeterRegistry meters;
+
+	DigestIntegrationTests(MutableClock clock, JdbcClient jdbc, CrashingMailSender mailSender, MeterRegistry meters) {
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.mailSender = mailSender;
+		this.meters = meters;
+	}
 
 	@AfterEach
 	void smtpUp() {

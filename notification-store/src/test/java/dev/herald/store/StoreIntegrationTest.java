@@ -12,7 +12,6 @@ import dev.herald.testinfra.KafkaBroker;
 import dev.herald.testinfra.RecordCollector;
 import dev.herald.testinfra.TestDatabase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,11 @@ public abstract class StoreIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
-	@Autowired
-	protected JdbcClient jdbc;
+	protected final JdbcClient jdbc;
+
+	protected StoreIntegrationTest(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	@DynamicPropertySource
 	static void storeProperties(DynamicPropertyRegistry registry) {

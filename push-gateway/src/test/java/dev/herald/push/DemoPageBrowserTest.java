@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import dev.herald.push.session.ShutdownDrain;
 import dev.herald.testinfra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,8 +44,12 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 
 	private static Path profile;
 
-	@Autowired
-	ShutdownDrain drain;
+	final ShutdownDrain drain;
+
+	DemoPageBrowserTest(NotificationsListener feed, SessionRegistry registry, ShutdownDrain drain) {
+		super(feed, registry);
+		this.drain = drain;
+	}
 
 	@DynamicPropertySource
 	static void fixedPort(DynamicPropertyRegistry registry) {

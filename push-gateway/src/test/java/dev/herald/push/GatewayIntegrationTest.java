@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class GatewayIntegrationTest extends GatewayTestSupport {
+
+	GatewayIntegrationTest(NotificationsListener feed, SessionRegistry registry) {
+		super(feed, registry);
+	}
 
 	@Test
 	void deliversEachChangeToEverySessionOfItsUserAndToNoOneElse() {

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import dev.herald.schema.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,12 @@ class GatewayLimitsTest extends GatewayTestSupport {
 
 	private final List<TestSocket> sockets = new ArrayList<>();
 
-	@Autowired
-	MeterRegistry meters;
+	final MeterRegistry meters;
+
+	GatewayLimitsTest(NotificationsListener feed, SessionRegistry registry, MeterRegistry meters) {
+		super(feed, registry);
+		this.meters = meters;
+	}
 
 	@AfterEach
 	void closeAll() {

@@ -12,7 +12,6 @@ import dev.herald.support.security.DevTokens;
 import dev.herald.testinfra.KafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,11 +38,14 @@ abstract class GatewayTestSupport {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	NotificationsListener feed;
+	final NotificationsListener feed;
 
-	@Autowired
-	SessionRegistry registry;
+	final SessionRegistry registry;
+
+	protected GatewayTestSupport(NotificationsListener feed, SessionRegistry registry) {
+		this.feed = feed;
+		this.registry = registry;
+	}
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {

@@ -5,12 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import dev.herald.support.security.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HandshakeSecurityTest extends GatewayTestSupport {
+
+	HandshakeSecurityTest(NotificationsListener feed, SessionRegistry registry) {
+		super(feed, registry);
+	}
 
 	@Test
 	void refusesAnExpiredTokenBeforeTheUpgrade() {

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
@@ -30,6 +32,10 @@ import static org.awaitility.Awaitility.await;
 class IdleConnectionFigures extends GatewayTestSupport {
 
 	private static final Logger log = LoggerFactory.getLogger(IdleConnectionFigures.class);
+
+	IdleConnectionFigures(NotificationsListener feed, SessionRegistry registry) {
+		super(feed, registry);
+	}
 
 	@Test
 	void holdsIdleConnections() throws Exception {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.herald.push.feed.NotificationsListener;
+import dev.herald.push.session.SessionRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The SockJS fallback over HTTP only, as behind a proxy that blocks WebSocket. */
 class SockJsTest extends GatewayTestSupport {
+
+	SockJsTest(NotificationsListener feed, SessionRegistry registry) {
+		super(feed, registry);
+	}
 
 	@ParameterizedTest(name = "xhr streaming disabled: {0}")
 	@ValueSource(booleans = { false, true })

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import dev.herald.device.Changes;
+import dev.herald.device.DeviceProperties;
 import dev.herald.device.GatewayIntegrationTest;
+import dev.herald.device.MutableClock;
 import dev.herald.device.TestDevice;
 import dev.herald.schema.topic.Topics;
 import dev.herald.testinfra.MqttBroker;
@@ -25,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,11 +50,16 @@ class BrokerOutageTests extends GatewayIntegrationTest {
 
 	private static final MqttBroker hiveMq = MqttBroker.startEmbedded();
 
-	@Autowired
-	private MeterRegistry meters;
+	private final MeterRegistry meters;
 
 	@Value("${spring.kafka.consumer.group-id}")
 	private String groupId;
+
+	BrokerOutageTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties,
+			MeterRegistry meters) {
+		super(mvc, clock, jdbc, properties);
+		this.meters = meters;
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

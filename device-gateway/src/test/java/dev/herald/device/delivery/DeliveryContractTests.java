@@ -5,13 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.herald.device.Changes;
+import dev.herald.device.DeviceProperties;
 import dev.herald.device.GatewayIntegrationTest;
+import dev.herald.device.MutableClock;
 import dev.herald.device.TestDevice;
 import dev.herald.schema.ChangeKind;
 import dev.herald.testinfra.MqttBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +28,10 @@ import static org.awaitility.Awaitility.await;
 abstract class DeliveryContractTests extends GatewayIntegrationTest {
 
 	protected abstract MqttBroker broker();
+
+	protected DeliveryContractTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+		super(mvc, clock, jdbc, properties);
+	}
 
 	@BeforeEach
 	void resetClock() {

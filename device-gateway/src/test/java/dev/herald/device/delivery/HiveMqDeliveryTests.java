@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.device.Changes;
+import dev.herald.device.DeviceProperties;
+import dev.herald.device.MutableClock;
 import dev.herald.device.TestDevice;
 import dev.herald.schema.ChangeKind;
 import dev.herald.schema.DigestFrequency;
@@ -25,8 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +45,10 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 	static final TestDatabase db = TestDatabase.create();
 
 	private static final MqttBroker hiveMq = MqttBroker.startEmbedded();
+
+	HiveMqDeliveryTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+		super(mvc, clock, jdbc, properties);
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

@@ -1,12 +1,16 @@
 package dev.herald.device.delivery;
 
+import dev.herald.device.DeviceProperties;
+import dev.herald.device.MutableClock;
 import dev.herald.testinfra.MqttBroker;
 import dev.herald.testinfra.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -21,6 +25,10 @@ class MosquittoDeliveryTests extends DeliveryContractTests {
 	static final TestDatabase db = TestDatabase.create();
 
 	private static final MqttBroker mosquitto = MqttBroker.localMosquitto().orElse(null);
+
+	MosquittoDeliveryTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+		super(mvc, clock, jdbc, properties);
+	}
 
 	@BeforeAll
 	static void requireMosquitto() {

@@ -1,6 +1,8 @@
 package dev.herald.device.registry;
 
+import dev.herald.device.DeviceProperties;
 import dev.herald.device.GatewayIntegrationTest;
+import dev.herald.device.MutableClock;
 import dev.herald.support.security.DevTokens;
 import dev.herald.testinfra.FreePorts;
 import dev.herald.testinfra.TestDatabase;
@@ -8,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -30,6 +34,10 @@ class DeviceRegistryTests extends GatewayIntegrationTest {
 
 	@RegisterExtension
 	static final TestDatabase db = TestDatabase.create();
+
+	DeviceRegistryTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+		super(mvc, clock, jdbc, properties);
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +26,9 @@ class EmailLogApiTests extends DigestServiceTest {
 	static final DevTokens tokens = new DevTokens("herald-dev-secret-change-me-0123456789abcdef", "herald-dev",
 			"herald");
 
-	@Autowired
-	EmailLog emailLog;
+	final EmailLog emailLog;
 
-	@Autowired
-	JsonMapper json;
+	final JsonMapper json;
 
 	@Value("${local.server.port}")
 	int port;
@@ -39,6 +36,11 @@ class EmailLogApiTests extends DigestServiceTest {
 	String userA;
 
 	List<UUID> idsOfA;
+
+	EmailLogApiTests(EmailLog emailLog, JsonMapper json) {
+		this.emailLog = emailLog;
+		this.json = json;
+	}
 
 	@BeforeEach
 	void logSomeMail() {

@@ -15,7 +15,6 @@ import dev.herald.digest.MutableClock;
 import dev.herald.digest.delivery.Digest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +27,17 @@ class DigestClaimsConcurrencyTests extends DigestServiceTest {
 
 	static final Instant NOW = Instant.parse("2026-07-01T12:00:00Z");
 
-	@Autowired
-	DigestClaims claims;
+	final DigestClaims claims;
 
-	@Autowired
-	JdbcClient jdbc;
+	final JdbcClient jdbc;
 
-	@Autowired
-	MutableClock clock;
+	final MutableClock clock;
+
+	DigestClaimsConcurrencyTests(DigestClaims claims, JdbcClient jdbc, MutableClock clock) {
+		this.claims = claims;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
 
 	@Test
 	void eachDueUserIsClaimedExactlyOnce() throws Exception {

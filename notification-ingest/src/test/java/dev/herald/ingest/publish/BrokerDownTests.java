@@ -14,7 +14,6 @@ import dev.herald.testinfra.KafkaBroker;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +47,6 @@ class BrokerDownTests {
 
 	private final String token;
 
-	@Autowired
 	BrokerDownTests(@LocalServerPort int port, JwtProperties jwt) {
 		this.events = URI.create("http://localhost:" + port + "/v1/events");
 		this.token = DevTokens.of(jwt).service("svc", DevTokens.SCOPE_EVENTS_WRITE);

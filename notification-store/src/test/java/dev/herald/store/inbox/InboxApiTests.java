@@ -14,10 +14,16 @@ import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class InboxApiTests extends StoreIntegrationTest {
+
+	InboxApiTests(JdbcClient jdbc) {
+		super(jdbc);
+	}
 
 	@Test
 	void listsNewestFirstWithRenderedTextAndStructuredFields() {

@@ -13,6 +13,8 @@ import dev.herald.store.Http;
 import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +27,10 @@ class LedgerConcurrencyTests extends StoreIntegrationTest {
 	private static final int INITIAL = 40;
 
 	private static final int ARRIVING = 60;
+
+	LedgerConcurrencyTests(JdbcClient jdbc) {
+		super(jdbc);
+	}
 
 	@Test
 	void unreadCountStaysExactAndSeqGapFreeUnderConcurrentWriters() throws Exception {

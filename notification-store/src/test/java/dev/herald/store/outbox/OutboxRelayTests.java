@@ -11,25 +11,30 @@ import dev.herald.store.StoreIntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class OutboxRelayTests extends StoreIntegrationTest {
 
-	@Autowired
-	private OutboxRelay relay;
+	private final OutboxRelay relay;
 
-	@Autowired
-	private OutboxPublisher publisher;
+	private final OutboxPublisher publisher;
 
-	@Autowired
-	private JdbcConnectionDetails database;
+	private final JdbcConnectionDetails database;
 
-	@Autowired
-	private RelayProperties properties;
+	private final RelayProperties properties;
+
+	OutboxRelayTests(JdbcClient jdbc, OutboxRelay relay, OutboxPublisher publisher, JdbcConnectionDetails database,
+			RelayProperties properties) {
+		super(jdbc);
+		this.relay = relay;
+		this.publisher = publisher;
+		this.database = database;
+		this.properties = properties;
+	}
 
 	@Test
 	void changesCommittedWhileTheRelayIsDownArePublishedWhenItComesBack() {

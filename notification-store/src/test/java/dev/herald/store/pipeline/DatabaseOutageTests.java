@@ -10,12 +10,18 @@ import dev.herald.store.Events;
 import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DatabaseOutageTests extends StoreIntegrationTest {
 
 	private static final int EVENTS = 20;
+
+	DatabaseOutageTests(JdbcClient jdbc) {
+		super(jdbc);
+	}
 
 	@Test
 	void killedDatabaseConnectionsLoseNoEventAndDeadLetterNone() {

@@ -16,12 +16,18 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DeadLetterTests extends StoreIntegrationTest {
 
 	private static final RecordCollector<byte[], byte[]> deadLetters = kafka.collect(Topics.SOCIAL_EVENTS.deadLetter());
+
+	DeadLetterTests(JdbcClient jdbc) {
+		super(jdbc);
+	}
 
 	@AfterAll
 	static void closeCollector() {

@@ -12,10 +12,16 @@ import dev.herald.store.Events;
 import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PipelineIntegrationTests extends StoreIntegrationTest {
+
+	PipelineIntegrationTests(JdbcClient jdbc) {
+		super(jdbc);
+	}
 
 	@Test
 	void eventBecomesNotificationAndCreatedChange() {

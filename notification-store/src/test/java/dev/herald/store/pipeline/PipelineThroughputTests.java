@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -37,8 +37,12 @@ class PipelineThroughputTests extends StoreIntegrationTest {
 
 	private static final int USERS = 500;
 
-	@Autowired
-	private MeterRegistry registry;
+	private final MeterRegistry registry;
+
+	PipelineThroughputTests(JdbcClient jdbc, MeterRegistry registry) {
+		super(jdbc);
+		this.registry = registry;
+	}
 
 	@Test
 	void measuresSustainedEventsPerSecond() {

@@ -7,15 +7,19 @@ import dev.herald.store.Events;
 import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RetentionJobTests extends StoreIntegrationTest {
 
-	@Autowired
-	private RetentionJob retention;
+	private final RetentionJob retention;
+
+	RetentionJobTests(JdbcClient jdbc, RetentionJob retention) {
+		super(jdbc);
+		this.retention = retention;
+	}
 
 	@Test
 	void deletesOldNotificationsThroughTheLedgerAndOldPublishedChanges() {
