@@ -13,8 +13,15 @@ public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
+	private final ZoneId zone;
+
 	public MutableClock(Instant start) {
-		this.now = new AtomicReference<>(start);
+		this(new AtomicReference<>(start), ZoneOffset.UTC);
+	}
+
+	private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+		this.now = now;
+		this.zone = zone;
 	}
 
 	public void set(Instant instant) {
@@ -32,12 +39,13 @@ public final class MutableClock extends Clock {
 
 	@Override
 	public ZoneId getZone() {
-		return ZoneOffset.UTC;
+		return this.zone;
 	}
 
+	/** The same instant, moving with this clock, seen in {@code zone}. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("The test clock stays in UTC");
+		return new MutableClock(this.now, zone);
 	}
 
 }

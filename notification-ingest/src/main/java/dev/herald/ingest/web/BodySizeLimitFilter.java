@@ -100,7 +100,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("Synchronous reads only");
+					// Servlet spec: IllegalStateException unless the request is async or
+					// upgraded
+					throw new IllegalStateException("Synchronous reads only");
 				}
 
 			};
