@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param topItems how many notifications a digest lists before "and N more"
  * @param scheduler when and how the scheduler runs
  * @param defaults the digest schedule of users whose preferences are not known
+ * @param clockOffset how far the service's clock runs ahead of the system clock: zero in
+ * production; the dev stack and end-to-end tests move it to reach the next hourly or
+ * daily slot without waiting for it ({@code HERALD_DIGEST_CLOCK_OFFSET})
  */
 @Validated
 @ConfigurationProperties("herald.digest")
@@ -40,7 +43,8 @@ public record DigestProperties(@DefaultValue("http://localhost:8080/") @NotNull 
 		@DefaultValue("unsubscribe@herald.local") @NotBlank String unsubscribeMailto,
 		@DefaultValue("Herald <no-reply@herald.local>") @NotBlank String from,
 		@DefaultValue("herald.local") @NotBlank String messageIdDomain, @DefaultValue("5") @Min(1) int topItems,
-		@DefaultValue @Valid Scheduler scheduler, @DefaultValue @Valid Defaults defaults) {
+		@DefaultValue @Valid Scheduler scheduler, @DefaultValue @Valid Defaults defaults,
+		@DefaultValue("0s") @NotNull Duration clockOffset) {
 
 	public byte[] unsubscribeSecretBytes() {
 		return this.unsubscribeSecret.getBytes(StandardCharsets.UTF_8);
