@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -48,7 +49,15 @@ public final class ServiceProcess implements AutoCloseable {
 	/**
 	 * Starts it again after {@link #kill()} or {@link #close()}, with the same settings.
 	 */
-	public synchronized void start() {
+	public void start() {
+		start(Map.of());
+	}
+
+	/**
+	 * Starts it again with some settings changed, e.g. a clock offset; the next plain
+	 * {@link #start()} goes back to the spec's settings.
+	 */
+	public synchronized void start(Map<String, String> changedEnvironment) {
 		if (this.process != null && this.process.isAlive()) {
 			throw new IllegalStateException(this.spec.name() + " is running");
 		}
@@ -57,6 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
 			builder.environment().putAll(this.spec.environment());
+			builder.environment().putAll(changedEnvironment);
 			this.process = builder.start();
 			log.info("{} started (pid {}), log {}", this.spec.name(), this.process.pid(), this.logFile);
 		}
