@@ -136,10 +136,92 @@ async function refreshMailbox() {
   }));
 }
 
+const CHANNELS = ['inApp', 'device', 'email'];
+let preferences = null;
+
+function checkbox(checked, name) {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = checked;
+  box.name = name;
+  return box;
+}
+
+function renderPreferences() {
+  $('type-switches').replaceChildren(...Object.entries(preferences.types).map(([type, channels]) => {
+    const row = document.createElement('tr');
+    const name = document.createElement('td');
+    name.appendChild(text(type.toLowerCase()));
+    row.appendChild(name);
+    CHANNELS.forEach((channel) => {
+      const cell = document.createElement('td');
+      cell.appendChild(checkbox(channels[channel], `${type}.${channel}`));
+      row.appendChild(cell);
+    });
+    return row;
+  }));
+  $('digest-frequency').value = preferences.digest.frequency;
+  $('digest-hour').value = preferences.digest.sendHour;
+  $('digest-minimum').value = preferences.digest.minimumUnread;
+  $('quiet-start').value = preferences.quietHours ? preferences.quietHours.start : '';
+  $('quiet-end').value = preferences.quietHours ? preferences.quietHours.end : '';
+  $('time-zone').value = preferences.timeZone;
+  $('locale').value = preferences.locale;
+  $('aggregation').checked = preferences.aggregation;
+  $('muted-actors').replaceChildren(text('Mute'), ...others().map((u) => {
+    const label = document.createElement('label');
+    label.append(checkbox(preferences.mutedActors.includes(u.id), `mute.${u.id}`), text(`@${u.handle}`));
+    return label;
+  }));
+}
+
+function formPreferences() {
+  const form = $('preferences');
+  const types = {};
+  Object.keys(preferences.types).forEach((type) => {
+    types[type] = Object.fromEntries(CHANNELS.map((c) => [c, form.elements[`${type}.${c}`].checked]));
+  });
+  const quiet = $('quiet-start').value && $('quiet-end').value
+    ? { start: $('quiet-start').value, end: $('quiet-end').value } : null;
+  return {
+    types,
+    digest: { ...preferences.digest, frequency: $('digest-frequency').value,
+      sendHour: Number($('digest-hour').value), minimumUnread: Number($('digest-minimum').value) },
+    quietHours: quiet,
+    timeZone: $('time-zone').value.trim(),
+    locale: $('locale').value,
+    mutedActors: others().filter((u) => form.elements[`mute.${u.id}`].checked).map((u) => u.id),
+    mutedContent: preferences.mutedContent,
+    aggregation: $('aggregation').checked,
+  };
+}
+
 async function loadPreferences() {
   const result = await api('store', '/v1/preferences');
-  $('preferences').value = result.ok ? JSON.stringify(result.json, null, 2) : '';
   $('preferences-result').textContent = result.ok ? '' : `store answered ${result.status}`;
+  if (result.ok) {
+    preferences = result.json;
+    renderPreferences();
+  }
+}
+
+async function savePreferences(submit) {
+  submit.preventDefault();
+  const result = await api('store', '/v1/preferences', { method: 'PUT', body: formPreferences() });
+  if (result.ok) {
+    preferences = result.json;
+    renderPreferences();
+  }
+  const problems = result.ok ? [] : (result.json.errors || []).map((e) => `${e.field} ${e.message}`);
+  $('preferences-result').textContent = result.ok ? 'saved' : `store answered ${result.status} ${problems.join('; ')}`;
+}
+
+// The demo users' addresses, so their digests reach the dev mailbox: what the community's
+// own backend would report to ingest when a user signs up.
+async function registerContact() {
+  await api('ingest', `/v1/users/${encodeURIComponent(me.id)}/contact`, { method: 'PUT', scopes: 'events:write',
+    body: { email: `${me.handle}@demo.herald.local`, displayName: me.name, locale: me.locale,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' } });
 }
 
 async function choose(userId) {
@@ -147,7 +229,7 @@ async function choose(userId) {
   $('avatar').firstChild.textContent = me.handle[0].toUpperCase();
   fillSelect($('actor'), others().map((u) => [u.id, `@${u.handle}`]));
   fillSelect($('content'), me.contents.map((c) => [c.id, `${c.type === 'artwork' ? '🖼' : '📝'} ${c.title}`]));
-  await Promise.all([loadInbox(), loadPlayers(), loadPreferences()]);
+  await Promise.all([loadInbox(), loadPlayers(), loadPreferences(), registerContact()]);
   await connect();
 }
 
@@ -172,10 +254,7 @@ async function main() {
       body: { name: key, enabled: true, minIntervalSeconds: Number($('player-interval').value) } });
     loadPlayers();
   };
-  $('save-preferences').onclick = async () => {
-    const result = await api('store', '/v1/preferences', { method: 'PUT', body: JSON.parse($('preferences').value) });
-    $('preferences-result').textContent = `store answered ${result.status}`;
-  };
+  $('preferences').onsubmit = savePreferences;
   await choose(users[0].id);
   setInterval(refreshMqtt, 2000);
   setInterval(refreshMailbox, 3000);

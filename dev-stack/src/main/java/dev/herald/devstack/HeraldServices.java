@@ -41,9 +41,20 @@ public record HeraldServices(Path root, List<String> jvmOptions) {
 				spec("push-gateway", PUSH_PORT, "PUSH", common, Map.of("HERALD_STORE_URL", store)),
 				spec("device-gateway", DEVICE_PORT, "DEVICE", common,
 						with(database, "HERALD_MQTT_URI", infrastructure.mqtt().uri())),
-				spec("email-digest", DIGEST_PORT, "DIGEST", common,
-						with(with(database, "HERALD_SMTP_HOST", infrastructure.smtp().host()), "HERALD_SMTP_PORT",
-								Integer.toString(infrastructure.smtp().port()))));
+				spec("email-digest", DIGEST_PORT, "DIGEST", common, digest(database, infrastructure)));
+	}
+
+	/**
+	 * The digest on the dev SMTP server; IMMEDIATE digests after 20 s instead of 2 min,
+	 * so a demo shows one while you watch.
+	 */
+	private static Map<String, String> digest(Map<String, String> database, Infrastructure infrastructure) {
+		Map<String, String> digest = new HashMap<>(database);
+		digest.put("HERALD_SMTP_HOST", infrastructure.smtp().host());
+		digest.put("HERALD_SMTP_PORT", Integer.toString(infrastructure.smtp().port()));
+		digest.put("HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "20s");
+		digest.put("HERALD_DIGEST_SCHEDULER_INTERVAL", "5s");
+		return digest;
 	}
 
 	private ServiceSpec spec(String module, int port, String key, Map<String, String> common, Map<String, String> own) {
