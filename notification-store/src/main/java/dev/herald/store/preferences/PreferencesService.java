@@ -75,41 +75,51 @@ public class PreferencesService {
 	/**
 	 * The e-mail state an unsubscribe token issued at {@code issuedAt} may act on; empty
 	 * when the token predates the user's preferences row (an earlier account with this
-	 * id).
+	 * id). A user without a row has the defaults: digests off, nothing to undo.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<EmailSubscription> emailSubscription(String userId, Instant issuedAt) {
-		return subscriptionFor(userId, issuedAt).map((subscription) -> state(userId, subscription));
+		Optional<Subscription> subscription = this.repository.subscription(userId);
+		if (subscription.isEmpty()) {
+			return Optional.of(new EmailSubscription(DigestFrequency.OFF, null));
+		}
+		// Tokens carry whole seconds.
+		if (issuedAt.isBefore(subscription.get().createdAt().truncatedTo(ChronoUnit.SECONDS))) {
+			return Optional.empty();
+		}
+		return Optional.of(new EmailSubscription(this.repository.find(userId).digest().frequency(),
+				subscription.get().unsubscribedFrom()));
 	}
 
 	/** Turns e-mail digests off, remembering the frequency for undo. */
 	@Transactional
 	public Optional<EmailSubscription> unsubscribeEmail(String userId, Instant issuedAt) {
 		this.repository.lock(userId);
-		return subscriptionFor(userId, issuedAt).map((subscription) -> {
-			EmailSubscription state = state(userId, subscription);
-			if (state.frequency() == DigestFrequency.OFF) {
-				return state;
-			}
-			Preferences current = this.repository.find(userId);
-			save(current.withDigest(current.digest().withFrequency(DigestFrequency.OFF)), state.frequency());
-			return new EmailSubscription(DigestFrequency.OFF, state.frequency());
-		});
+		Optional<EmailSubscription> state = emailSubscription(userId, issuedAt);
+		if (state.isEmpty() || state.get().frequency() == DigestFrequency.OFF) {
+			return state;
+		}
+		DigestFrequency was = state.get().frequency();
+		setFrequency(userId, DigestFrequency.OFF, was);
+		return Optional.of(new EmailSubscription(DigestFrequency.OFF, was));
 	}
 
 	/** Restores the frequency a one-click unsubscribe turned off, if it still applies. */
 	@Transactional
 	public Optional<EmailSubscription> undoUnsubscribe(String userId, Instant issuedAt) {
 		this.repository.lock(userId);
-		return subscriptionFor(userId, issuedAt).map((subscription) -> {
-			EmailSubscription state = state(userId, subscription);
-			if (!state.canUndo()) {
-				return new EmailSubscription(state.frequency(), null);
-			}
-			Preferences current = this.repository.find(userId);
-			save(current.withDigest(current.digest().withFrequency(state.unsubscribedFrom())), null);
-			return new EmailSubscription(state.unsubscribedFrom(), null);
-		});
+		Optional<EmailSubscription> state = emailSubscription(userId, issuedAt);
+		if (state.isEmpty() || !state.get().canUndo()) {
+			return state;
+		}
+		DigestFrequency restored = state.get().unsubscribedFrom();
+		setFrequency(userId, restored, null);
+		return Optional.of(new EmailSubscription(restored, null));
+	}
+
+	private void setFrequency(String userId, DigestFrequency frequency, DigestFrequency unsubscribedFrom) {
+		Preferences current = this.repository.find(userId);
+		save(current.withDigest(current.digest().withFrequency(frequency)), unsubscribedFrom);
 	}
 
 	private Preferences save(Preferences preferences, DigestFrequency unsubscribedFrom) {
@@ -120,25 +130,6 @@ public class PreferencesService {
 
 	private DigestFrequency unsubscribedFrom(String userId) {
 		return this.repository.subscription(userId).map(Subscription::unsubscribedFrom).orElse(null);
-	}
-
-	/**
-	 * The user's row bookkeeping if a token issued at {@code issuedAt} may act on it
-	 * (tokens carry whole seconds); a user without a row has the defaults.
-	 */
-	private Optional<Optional<Subscription>> subscriptionFor(String userId, Instant issuedAt) {
-		Optional<Subscription> subscription = this.repository.subscription(userId);
-		boolean predates = subscription.map((s) -> issuedAt.isBefore(s.createdAt().truncatedTo(ChronoUnit.SECONDS)))
-			.orElse(false);
-		return predates ? Optional.empty() : Optional.of(subscription);
-	}
-
-	private EmailSubscription state(String userId, Optional<Subscription> subscription) {
-		if (subscription.isEmpty()) {
-			return new EmailSubscription(DigestFrequency.OFF, null);
-		}
-		return new EmailSubscription(this.repository.find(userId).digest().frequency(),
-				subscription.get().unsubscribedFrom());
 	}
 
 }

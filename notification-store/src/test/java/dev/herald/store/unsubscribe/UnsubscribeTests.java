@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.herald.schema.DigestFrequency;
 import dev.herald.schema.UserPreferences;
 import dev.herald.schema.token.UnsubscribeToken;
+import dev.herald.store.Events;
 import dev.herald.store.Http;
 import dev.herald.store.StoreIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,22 @@ class UnsubscribeTests extends StoreIntegrationTest {
 		assertTokenRefused(anonymous().post("/v1/unsubscribe?token=" + old, Map.of()));
 		assertThat(frequency(user)).isEqualTo("DAILY");
 		assertThat(anonymous().post("/v1/unsubscribe?token=" + token(user), Map.of()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void linkOfAnErasedAccountNeverActsOnTheAccountThatReusesItsId() {
+		String user = subscribedUser(DigestFrequency.DAILY);
+		jdbc.sql("UPDATE preferences SET created_at = now() - interval '1 hour' WHERE user_id = ?")
+			.param(user)
+			.update();
+		String oldLink = UnsubscribeToken.email(user, Instant.now().minus(Duration.ofMinutes(30))).sign(SECRET);
+		assertThat(anonymous().get("/v1/unsubscribe?token=" + oldLink).text()).contains("Stop e-mail digests?");
+		send(Events.userDeleted(user));
+		await().untilAsserted(
+				() -> assertThat(count("SELECT count(*) FROM preferences WHERE user_id = ?", user)).isZero());
+		http(user).put("/v1/preferences", Map.of("digest", Map.of("frequency", "WEEKLY")));
+		assertTokenRefused(anonymous().post("/v1/unsubscribe?token=" + oldLink, Map.of()));
+		assertThat(frequency(user)).isEqualTo("WEEKLY");
 	}
 
 	@Test
