@@ -35,9 +35,8 @@ class PreferencesController {
 
 	PreferencesController(PreferencesService preferences, JsonMapper json) {
 		this.preferences = preferences;
-		this.replacements = json.readerFor(Replacement.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-		this.typeChanges = json.readerFor(TypeSwitchesChange.class)
-			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.replacements = strict(json.readerFor(Replacement.class));
+		this.typeChanges = strict(json.readerFor(TypeSwitchesChange.class));
 	}
 
 	@GetMapping
@@ -57,6 +56,12 @@ class PreferencesController {
 		TypeSwitchesChange change = read(this.typeChanges, body);
 		return Document
 			.of(this.preferences.changeType(jwt.getSubject(), type, change.inApp(), change.device(), change.email()));
+	}
+
+	/** Unknown fields and fractions where whole numbers belong are errors. */
+	private static ObjectReader strict(ObjectReader reader) {
+		return reader.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 	}
 
 	private static <T> T read(ObjectReader reader, JsonNode body) {

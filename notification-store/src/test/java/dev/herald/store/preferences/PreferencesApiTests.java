@@ -107,6 +107,7 @@ class PreferencesApiTests extends StoreIntegrationTest {
 				"digest.minimumUnread");
 		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("minimumUnread", 100_000))),
 				"digest.minimumUnread");
+		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("sendHour", 9.5))), "digest.sendHour");
 		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("frequency", "MONTHLY"))),
 				"digest.frequency");
 		assertBadRequest(http.put("/v1/preferences", Map.of("timeZone", "Mars/Olympus")), "timeZone");

@@ -55,6 +55,23 @@ class PreferencesTopicTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void concurrentChangesOfOneUserArePublishedInCommitOrder() {
+		String user = newUser();
+		List<NotificationType> types = List.of(NotificationType.values());
+		types.parallelStream()
+			.forEach((type) -> assertThat(
+					http(user).patch("/v1/preferences/" + type.name(), Map.of("device", false)).status())
+				.isEqualTo(200));
+		await().untilAsserted(() -> assertThat(publishedPreferences(user)).hasSize(types.size()));
+		List<UserPreferences> values = publishedPreferences(user).stream().map(ConsumerRecord::value).toList();
+		for (int i = 0; i < values.size(); i++) {
+			long off = values.get(i).getTypes().stream().filter((t) -> !t.getDevice()).count();
+			assertThat(off).as("record %d", i).isEqualTo(i + 1);
+		}
+		assertThat(values.getLast().getTypes()).allSatisfy((t) -> assertThat(t.getDevice()).isFalse());
+	}
+
+	@Test
 	void deletedUserGetsATombstoneAndLeavesNoRowBehind() {
 		String user = newUser();
 		http(user).put("/v1/preferences", PreferencesApiTests.full());

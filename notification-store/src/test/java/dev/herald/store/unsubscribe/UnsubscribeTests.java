@@ -48,6 +48,17 @@ class UnsubscribeTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void oneClickPostMayComeAsMultipartForm() {
+		String user = subscribedUser(DigestFrequency.IMMEDIATE);
+		String body = "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+				+ "One-Click\r\n--b0undary--\r\n";
+		Http.Response response = anonymous().raw(HttpMethod.POST, "/v1/unsubscribe?token=" + token(user),
+				MediaType.parseMediaType("multipart/form-data; boundary=b0undary"), body, Map.of());
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(frequency(user)).isEqualTo("OFF");
+	}
+
+	@Test
 	void getOnlyShowsAConfirmationPageAndChangesNothing() {
 		String user = subscribedUser(DigestFrequency.WEEKLY);
 		String token = token(user);
