@@ -46,6 +46,33 @@ public final class Http {
 		return exchange(HttpMethod.POST, path, body, Map.of());
 	}
 
+	public Response put(String path, Object body) {
+		return exchange(HttpMethod.PUT, path, body, Map.of());
+	}
+
+	public Response patch(String path, Object body) {
+		return exchange(HttpMethod.PATCH, path, body, Map.of());
+	}
+
+	/**
+	 * A request with a body sent as given, e.g. malformed JSON or a form.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param contentType the body's media type
+	 * @param body the raw body
+	 * @param headers extra request headers
+	 * @return the answer
+	 */
+	public Response raw(HttpMethod method, String path, MediaType contentType, String body,
+			Map<String, String> headers) {
+		RestClient.RequestBodySpec request = this.client.method(method).uri(path);
+		headers.forEach(request::header);
+		if (body != null) {
+			request.contentType(contentType).body(body);
+		}
+		return request.exchange((req, res) -> read(res));
+	}
+
 	public Response delete(String path) {
 		return exchange(HttpMethod.DELETE, path, null, Map.of());
 	}
@@ -67,13 +94,16 @@ public final class Http {
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}
-		return request.exchange((req, res) -> {
-			String text = new String(res.getBody().readAllBytes());
-			MediaType type = res.getHeaders().getContentType();
-			boolean isJson = type != null && type.getSubtype().endsWith("json");
-			JsonNode json = (isJson && !text.isEmpty()) ? JSON.readTree(text) : null;
-			return new Response(res.getStatusCode().value(), json, res.getHeaders());
-		});
+		return request.exchange((req, res) -> read(res));
+	}
+
+	private static Response read(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse res)
+			throws java.io.IOException {
+		String text = new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		MediaType type = res.getHeaders().getContentType();
+		boolean isJson = type != null && type.getSubtype().endsWith("json");
+		JsonNode json = (isJson && !text.isEmpty()) ? JSON.readTree(text) : null;
+		return new Response(res.getStatusCode().value(), json, res.getHeaders(), text);
 	}
 
 	/**
@@ -82,8 +112,9 @@ public final class Http {
 	 * @param status the HTTP status
 	 * @param body the JSON body, or null when there is none
 	 * @param headers the response headers
+	 * @param text the body as text
 	 */
-	public record Response(int status, JsonNode body, HttpHeaders headers) {
+	public record Response(int status, JsonNode body, HttpHeaders headers, String text) {
 
 		public String contentType() {
 			return String.valueOf(this.headers.getContentType());

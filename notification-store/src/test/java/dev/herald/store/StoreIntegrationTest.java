@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.UserPreferences;
 import dev.herald.schema.topic.Topics;
 import dev.herald.support.security.DevTokens;
 import dev.herald.testinfra.KafkaBroker;
 import dev.herald.testinfra.RecordCollector;
 import dev.herald.testinfra.TestDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +67,14 @@ public abstract class StoreIntegrationTest {
 		}
 	}
 
+	/**
+	 * The records published to {@code user-preferences.v1} for one user so far, in
+	 * arrival order (tombstones included).
+	 */
+	protected static List<ConsumerRecord<String, UserPreferences>> publishedPreferences(String userId) {
+		return Shared.PREFERENCES.records().stream().filter((r) -> userId.equals(r.key())).toList();
+	}
+
 	/** The changes published for one user so far, in arrival order. */
 	protected static List<NotificationChange> published(String userId) {
 		return Shared.CHANGES.values().stream().filter((c) -> c.getUserId().equals(userId)).toList();
@@ -95,6 +105,8 @@ public abstract class StoreIntegrationTest {
 		static final TestDatabase DATABASE = database();
 
 		static final RecordCollector<String, NotificationChange> CHANGES = kafka.collect(Topics.NOTIFICATIONS);
+
+		static final RecordCollector<String, UserPreferences> PREFERENCES = kafka.collect(Topics.USER_PREFERENCES);
 
 		private static TestDatabase database() {
 			TestDatabase database = TestDatabase.create();

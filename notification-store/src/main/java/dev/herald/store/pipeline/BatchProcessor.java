@@ -8,7 +8,7 @@ import java.util.Set;
 import dev.herald.schema.SocialEvent;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
-import dev.herald.store.preferences.PreferencesRepository;
+import dev.herald.store.preferences.PreferencesCache;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ class BatchProcessor {
 
 	private final Notifications notifications;
 
-	private final PreferencesRepository preferences;
+	private final PreferencesCache preferences;
 
 	private final ProcessedEvents processed;
 
@@ -36,9 +36,9 @@ class BatchProcessor {
 
 	private final PipelineProperties properties;
 
-	BatchProcessor(Ledger ledger, Notifications notifications, PreferencesRepository preferences,
-			ProcessedEvents processed, NotificationEvents notificationEvents, RemovalEvents removalEvents,
-			PipelineMetrics metrics, PipelineProperties properties) {
+	BatchProcessor(Ledger ledger, Notifications notifications, PreferencesCache preferences, ProcessedEvents processed,
+			NotificationEvents notificationEvents, RemovalEvents removalEvents, PipelineMetrics metrics,
+			PipelineProperties properties) {
 		this.ledger = ledger;
 		this.notifications = notifications;
 		this.preferences = preferences;

@@ -12,7 +12,7 @@ import dev.herald.schema.SocialEvent;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
 import dev.herald.store.notification.StoredNotification;
-import dev.herald.store.preferences.PreferencesRepository;
+import dev.herald.store.preferences.PreferencesService;
 
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,13 @@ class RemovalEvents {
 
 	private final Notifications notifications;
 
-	private final PreferencesRepository preferences;
+	private final PreferencesService preferences;
 
 	private final ProcessedEvents processed;
 
 	private final PipelineMetrics metrics;
 
-	RemovalEvents(Notifications notifications, PreferencesRepository preferences, ProcessedEvents processed,
+	RemovalEvents(Notifications notifications, PreferencesService preferences, ProcessedEvents processed,
 			PipelineMetrics metrics) {
 		this.notifications = notifications;
 		this.preferences = preferences;
@@ -68,8 +68,9 @@ class RemovalEvents {
 	}
 
 	/**
-	 * Erases the user's inbox, ledger, history and preferences, and shows them as the
-	 * deleted user wherever they acted.
+	 * Erases the user's inbox, ledger, history and preferences (queueing the tombstone of
+	 * {@code user-preferences.v1} in this transaction), and shows them as the deleted
+	 * user wherever they acted.
 	 */
 	void eraseUser(SocialEvent event, BatchContext batch) {
 		String userId = event.getRecipientId();
@@ -77,7 +78,7 @@ class RemovalEvents {
 		batch.writePending();
 		batch.forgetUser(userId);
 		this.notifications.deleteAllOf(userId);
-		this.preferences.delete(userId);
+		this.preferences.erase(userId);
 		this.processed.forgetUser(userId);
 		session.erase(userId);
 		List<StoredNotification> acted = this.notifications.actedBy(userId);

@@ -16,7 +16,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless JWT bearer authentication for {@code /v1/**} ({@code sub} is the user),
- * {@code notifications:admin} scope for {@code /v1/admin/**}, open health and metrics.
+ * {@code notifications:admin} scope for {@code /v1/admin/**}, open health and metrics,
+ * and open unsubscribe links (their signed token is the credential).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
@@ -28,6 +29,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/actuator/prometheus", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/v1/unsubscribe", "/v1/unsubscribe/**")
 				.permitAll()
 				.requestMatchers("/v1/admin/**")
 				.hasAuthority("SCOPE_notifications:admin")
