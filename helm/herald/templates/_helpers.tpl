@@ -221,6 +221,9 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
 {{- if has .key (list "store" "push" "device") }}
 {{ include "herald.configEnv" (dict "name" (printf "HERALD_%s_ALLOWED_ORIGINS" (upper .key)) "key" "ALLOWED_ORIGINS" "context" $ctx) }}
 {{- end }}
+{{- if eq .key "store" }}
+{{ include "herald.secretEnv" (dict "name" "HERALD_UNSUBSCRIBE_SECRET" "secret" (include "herald.authSecretName" $ctx) "key" $ctx.Values.auth.existingSecretUnsubscribeKey) }}
+{{- end }}
 {{- if eq .key "push" }}
 {{ include "herald.configEnv" (dict "name" "HERALD_STORE_URL" "context" $ctx) }}
 - name: HERALD_PUSH_MAX_CONNECTIONS
