@@ -43,6 +43,7 @@ class DeadLetterCounts {
 	Map<String, Long> counts() {
 		List<String> names = Topics.ALL.stream().map((topic) -> topic.deadLetter().name()).toList();
 		Map<String, Object> config = new LinkedHashMap<>(this.kafkaAdmin.getConfigurationProperties());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
 		try (Admin admin = Admin.create(config)) {
 			Map<String, Long> counts = new LinkedHashMap<>();

@@ -41,11 +41,12 @@ final class BroadcastDtos {
 	 * A new broadcast.
 	 *
 	 * @param message what the recipients read
-	 * @param critical whether it bypasses the recipients' switches and muting
+	 * @param critical whether it bypasses the recipients' switches and muting; absent
+	 * means false
 	 * @param audience who receives it
 	 * @param scheduledAt when to send it; absent means now
 	 */
-	record BroadcastRequest(@NotNull @Valid Message message, boolean critical, @NotNull @Valid Audience audience,
+	record BroadcastRequest(@NotNull @Valid Message message, Boolean critical, @NotNull @Valid Audience audience,
 			Instant scheduledAt) {
 
 	}

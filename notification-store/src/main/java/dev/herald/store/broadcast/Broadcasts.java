@@ -37,8 +37,8 @@ public class Broadcasts {
 				audience_attribute, audience_value, scheduled_at) VALUES (?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?)
 				RETURNING *""")
 			.params(id, request.message().title(), (request.message().body() != null) ? request.message().body() : "",
-					request.critical(), audience.type().name(), userIds, audience.attribute(), audience.value(),
-					Timestamp.from(scheduledAt))
+					Boolean.TRUE.equals(request.critical()), audience.type().name(), userIds, audience.attribute(),
+					audience.value(), Timestamp.from(scheduledAt))
 			.query(Broadcast::map)
 			.single();
 	}
