@@ -18,6 +18,8 @@ import dev.herald.schema.topic.Topics;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastView;
 import dev.herald.store.broadcast.BroadcastDtos.Status;
 import dev.herald.store.broadcast.Broadcasts.Recipient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +50,17 @@ class FanOut {
 
 	private final BroadcastProperties properties;
 
+	private final Counter published;
+
 	FanOut(Broadcasts broadcasts, KafkaTemplate<String, SocialEvent> socialEventsTemplate,
-			TransactionTemplate transactions, BroadcastProperties properties) {
+			TransactionTemplate transactions, BroadcastProperties properties, MeterRegistry registry) {
 		this.broadcasts = broadcasts;
 		this.template = socialEventsTemplate;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.published = Counter.builder("herald.store.broadcasts.published")
+			.description("Announcements published to social.events.v1 and acknowledged")
+			.register(registry);
 	}
 
 	/** Runs one batch of the next broadcast to work on; false when there is none. */
@@ -92,6 +99,7 @@ class FanOut {
 			return true;
 		}
 		publish(broadcast.view(), recipients);
+		this.published.increment(recipients.size());
 		this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(), recipients.size());
 		this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
 		return true;
