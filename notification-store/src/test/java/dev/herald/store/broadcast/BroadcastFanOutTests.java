@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import dev.herald.store.StoreInstance;
 import dev.herald.store.StoreIntegrationTest;
@@ -106,6 +107,28 @@ class BroadcastFanOutTests extends StoreIntegrationTest {
 			assertThat(never.get("sent").asInt()).isZero();
 			assertThat(admin().post("/v1/admin/broadcasts/" + fires + "/cancel", null).status()).isEqualTo(409);
 		}
+	}
+
+	@Test
+	void twoInstancesRunBroadcastsSideBySideWithoutRunningABatchTwice() {
+		String prefix = "u-" + UUID.randomUUID() + "-";
+		List<String> first = IntStream.range(0, 500).mapToObj((i) -> prefix + "a" + i).toList();
+		List<String> second = IntStream.range(0, 500).mapToObj((i) -> prefix + "b" + i).toList();
+		Map<String, String> small = Map.of("herald.store.broadcasts.batch-size", "50");
+		try (StoreInstance one = StoreInstance.start(database(), kafka, small);
+				StoreInstance two = StoreInstance.start(database(), kafka, small)) {
+			List<String> ids = List.of(create(Map.of("type", "USERS", "userIds", first), null, "Side " + prefix),
+					create(Map.of("type", "USERS", "userIds", second), null, "Side " + prefix));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> ids.stream().allMatch((id) -> "COMPLETED".equals(view(id).get("status").asString())));
+			for (String id : ids) {
+				assertThat(view(id).get("total").asInt()).isEqualTo(500);
+				assertThat(view(id).get("sent").asInt()).isEqualTo(500);
+			}
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(announcements("Side " + prefix)).isGreaterThanOrEqualTo(1000));
+		assertThat(announcements("Side " + prefix)).isEqualTo(1000);
 	}
 
 	private String create(Map<String, Object> audience, Instant scheduledAt, String title) {
