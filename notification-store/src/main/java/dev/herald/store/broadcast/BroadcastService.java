@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.herald.store.broadcast.BroadcastDtos.Audience;
+import dev.herald.store.broadcast.BroadcastDtos.AudienceType;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastRequest;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastView;
 import dev.herald.support.web.FieldProblem;
@@ -75,8 +76,11 @@ class BroadcastService {
 			case ALL -> {
 			}
 		}
-		if (audience.type() != BroadcastDtos.AudienceType.USERS && audience.userIds() != null) {
+		if (audience.type() != AudienceType.USERS && audience.userIds() != null) {
 			problems.add(new FieldProblem("audience.userIds", "only allowed for USERS"));
+		}
+		if (audience.type() != AudienceType.ATTRIBUTE && (audience.attribute() != null || audience.value() != null)) {
+			problems.add(new FieldProblem("audience.attribute", "only allowed (with value) for ATTRIBUTE"));
 		}
 		if (request.scheduledAt() != null && request.scheduledAt().isBefore(now.minus(this.properties.clockSkew()))) {
 			problems.add(new FieldProblem("scheduledAt", "must not be in the past"));

@@ -138,12 +138,15 @@ public class Broadcasts {
 				RETURNING failed_attempts""").params(failure, id).query(Integer.class).single();
 	}
 
-	/** Removes an erased user from every audience and recipient list. */
+	/**
+	 * Removes an erased user from every audience and recipient list. Broadcast rows are
+	 * locked before recipient rows, in the fan-out's order, so the two never deadlock.
+	 */
 	public void forgetUser(String userId) {
-		this.jdbc.sql("DELETE FROM broadcast_recipients WHERE user_id = ?").param(userId).update();
 		this.jdbc.sql("""
 				UPDATE broadcasts SET audience_user_ids = array_remove(audience_user_ids, ?)
 				WHERE audience_user_ids @> ARRAY[?]::text[]""").params(userId, userId).update();
+		this.jdbc.sql("DELETE FROM broadcast_recipients WHERE user_id = ?").param(userId).update();
 	}
 
 	/**

@@ -105,6 +105,11 @@ class BroadcastApiTests extends StoreIntegrationTest {
 		assertBadField(
 				Map.of("message", Map.of("title", "t"), "audience", Map.of("type", "ATTRIBUTE", "attribute", "plan")),
 				"audience.value");
+		assertBadField(
+				Map.of("message", Map.of("title", "t"), "audience", Map.of("type", "ALL", "userIds", List.of("u"))),
+				"audience.userIds");
+		assertBadField(Map.of("message", Map.of("title", "t"), "audience",
+				Map.of("type", "USERS", "userIds", List.of("u"), "attribute", "plan")), "audience.attribute");
 		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "scheduledAt",
 				Instant.now().minus(1, ChronoUnit.HOURS).toString()), "scheduledAt");
 		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "scheduledAt", "tomorrow"),
