@@ -49,6 +49,9 @@ public abstract class StoreIntegrationTest {
 		registry.add("herald.store.pipeline.spam-limit", () -> "5");
 		registry.add("herald.store.pipeline.concurrency", () -> "2");
 		registry.add("herald.store.retention.enabled", () -> "false");
+		// Broadcasts run on the extra instances a test starts (StoreInstance), never
+		// here.
+		registry.add("herald.store.broadcasts.enabled", () -> "false");
 		registry.add("herald.kafka.dead-letter.initial-interval", () -> "50ms");
 	}
 
@@ -82,6 +85,11 @@ public abstract class StoreIntegrationTest {
 
 	protected Http http(String userId) {
 		return new Http(this.port, tokens.user(userId));
+	}
+
+	/** A client with the {@code notifications:admin} scope. */
+	protected Http admin() {
+		return new Http(this.port, tokens.service("herald-admin", DevTokens.SCOPE_ADMIN));
 	}
 
 	protected int unreadCounter(String userId) {

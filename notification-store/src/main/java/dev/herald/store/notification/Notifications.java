@@ -102,12 +102,15 @@ public class Notifications {
 			.optional();
 	}
 
-	/** Sets the read flag of those of {@code ids} that are the user's and differ. */
+	/**
+	 * Sets the read flag (and the read time, for statistics) of those of {@code ids} that
+	 * are the user's and differ.
+	 */
 	public List<UUID> setRead(String userId, Collection<UUID> ids, boolean read) {
 		return this.jdbc.sql("""
-				UPDATE notifications SET read = ? WHERE user_id = ? AND id = ANY(?::uuid[]) AND read <> ?
-				RETURNING id""")
-			.params(read, userId, ids.stream().map(UUID::toString).toArray(String[]::new), read)
+				UPDATE notifications SET read = ?, read_at = CASE WHEN ? THEN now() END
+				WHERE user_id = ? AND id = ANY(?::uuid[]) AND read <> ? RETURNING id""")
+			.params(read, read, userId, ids.stream().map(UUID::toString).toArray(String[]::new), read)
 			.query(UUID.class)
 			.list();
 	}
@@ -119,7 +122,7 @@ public class Notifications {
 	public List<UUID> markAllRead(String userId, Instant before) {
 		Timestamp cutoff = (before != null) ? Timestamp.from(before) : null;
 		return this.jdbc.sql("""
-				UPDATE notifications SET read = true WHERE user_id = ? AND NOT read
+				UPDATE notifications SET read = true, read_at = now() WHERE user_id = ? AND NOT read
 				AND (CAST(? AS timestamptz) IS NULL OR created_at < ?) RETURNING id""")
 			.params(userId, cutoff, cutoff)
 			.query(UUID.class)

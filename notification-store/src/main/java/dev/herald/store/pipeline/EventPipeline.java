@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -45,12 +46,15 @@ class EventPipeline {
 
 	private final PipelineProperties properties;
 
+	private final DropCounts dropCounts;
+
 	EventPipeline(TransactionTemplate transactions, BatchProcessor processor, PipelineMetrics metrics,
-			PipelineProperties properties) {
+			PipelineProperties properties, DropCounts dropCounts) {
 		this.transactions = transactions;
 		this.processor = processor;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.dropCounts = dropCounts;
 	}
 
 	void accept(List<ConsumerRecord<String, SocialEvent>> records) {
@@ -82,7 +86,9 @@ class EventPipeline {
 		Duration backOff = FIRST_BACK_OFF;
 		while (true) {
 			try {
+				this.metrics.takeBatchDrops();
 				this.transactions.executeWithoutResult((status) -> this.processor.apply(events));
+				saveDrops();
 				return;
 			}
 			catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
@@ -95,6 +101,19 @@ class EventPipeline {
 				LockSupport.parkNanos(backOff.toNanos());
 				backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) < 0 ? backOff.multipliedBy(2) : MAX_BACK_OFF;
 			}
+		}
+	}
+
+	/**
+	 * Adds the committed batch's drops to the daily counts; statistics never fail a
+	 * batch.
+	 */
+	private void saveDrops() {
+		try {
+			this.dropCounts.add(this.metrics.takeBatchDrops());
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not count the batch's dropped events: {}", ex.getMessage());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.herald.store.pipeline;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code herald.store.pipeline.*}: batches (size, commit time), applied changes by kind,
- * dropped events by reason.
+ * dropped events by reason. Drops are also tallied per batch on the consumer thread, for
+ * {@link DropCounts}.
  */
 @Component
 class PipelineMetrics {
@@ -19,6 +22,8 @@ class PipelineMetrics {
 	private final Timer batchTimer;
 
 	private final DistributionSummary batchSize;
+
+	private final ThreadLocal<Map<DropReason, Integer>> batchDrops = ThreadLocal.withInitial(DropCounts::tally);
 
 	PipelineMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -43,6 +48,14 @@ class PipelineMetrics {
 			.tag("reason", reason.tag())
 			.register(this.registry)
 			.increment();
+		this.batchDrops.get().merge(reason, 1, Integer::sum);
+	}
+
+	/** The drops counted on this thread since the last call. */
+	Map<DropReason, Integer> takeBatchDrops() {
+		Map<DropReason, Integer> drops = this.batchDrops.get();
+		this.batchDrops.set(DropCounts.tally());
+		return drops;
 	}
 
 	void applied(String outcome) {

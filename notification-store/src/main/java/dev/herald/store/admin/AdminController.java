@@ -1,0 +1,71 @@
+package dev.herald.store.admin;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import dev.herald.store.admin.AdminDtos.Erasure;
+import dev.herald.store.admin.AdminDtos.Stats;
+import dev.herald.store.pipeline.DropCounts;
+import dev.herald.store.retention.RetentionJob;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/admin}: statistics, retention and erasure (scope
+ * {@code notifications:admin}).
+ */
+@RestController
+@RequestMapping("/v1/admin")
+class AdminController {
+
+	private final StatsQueries stats;
+
+	private final DropCounts drops;
+
+	private final DeadLetterCounts deadLetters;
+
+	private final RetentionJob retention;
+
+	private final UserErasure erasure;
+
+	AdminController(StatsQueries stats, DropCounts drops, DeadLetterCounts deadLetters, RetentionJob retention,
+			UserErasure erasure) {
+		this.stats = stats;
+		this.drops = drops;
+		this.deadLetters = deadLetters;
+		this.retention = retention;
+		this.erasure = erasure;
+	}
+
+	/** Figures for the last {@code days} UTC days, today included. */
+	@GetMapping("/stats")
+	Stats stats(@RequestParam(defaultValue = "7") @Min(1) @Max(90) int days) {
+		LocalDate since = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L);
+		return new Stats(this.stats.days(since), this.stats.unread(), this.drops.since(since),
+				this.deadLetters.counts());
+	}
+
+	@PostMapping("/retention/run")
+	RetentionJob.Result runRetention() {
+		return this.retention.runOnce();
+	}
+
+	@DeleteMapping("/users/{id}")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Erasure erase(@PathVariable @NotBlank @Size(max = 200) String id) {
+		return this.erasure.erase(id);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.herald.store.broadcast;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How broadcasts are fanned out.
+ *
+ * @param enabled whether this instance runs the broadcast scheduler
+ * @param pollInterval pause between two polls for due broadcasts
+ * @param batchSize recipients published per batch (one transaction, one wait for acks)
+ * @param batchesPerPoll batches one poll runs at most, which caps the pace of a fan-out
+ * so the pipeline keeps serving other events
+ * @param lease how long a claim holds without a new batch; then another instance resumes
+ * @param sendTimeout how long a batch waits for Kafka's acknowledgements
+ * @param maxFailures failed batches in a row after which a broadcast is marked FAILED
+ * @param maxUserIds most user ids an explicit audience may list
+ * @param clockSkew how far in the past {@code scheduledAt} may be
+ */
+@ConfigurationProperties("herald.store.broadcasts")
+record BroadcastProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("500") int batchSize, @DefaultValue("10") int batchesPerPoll, @DefaultValue("30s") Duration lease,
+		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("10") int maxFailures,
+		@DefaultValue("10000") int maxUserIds, @DefaultValue("1m") Duration clockSkew) {
+
+}

@@ -1,0 +1,154 @@
+package dev.herald.store.broadcast;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.herald.schema.EventKind;
+import dev.herald.schema.MessageText;
+import dev.herald.schema.SocialEvent;
+import dev.herald.schema.topic.Topics;
+import dev.herald.store.broadcast.BroadcastDtos.BroadcastView;
+import dev.herald.store.broadcast.BroadcastDtos.Status;
+import dev.herald.store.broadcast.Broadcasts.Recipient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one batch of one broadcast per call, in one transaction that holds the broadcast's
+ * row lock: start it if due (numbering its recipients), publish the next recipients'
+ * events, wait for Kafka's acknowledgements, advance the cursor and renew the lease. A
+ * crash before the commit leaves the cursor where it was; whoever resumes publishes that
+ * batch again with the same event ids, which the pipeline drops as duplicates.
+ */
+@Component
+class FanOut {
+
+	private static final Logger log = LoggerFactory.getLogger(FanOut.class);
+
+	/** Identifies this instance as the holder of the broadcasts it runs. */
+	private final UUID instance = UUID.randomUUID();
+
+	private final Broadcasts broadcasts;
+
+	private final KafkaTemplate<String, SocialEvent> template;
+
+	private final TransactionTemplate transactions;
+
+	private final BroadcastProperties properties;
+
+	private final Counter published;
+
+	FanOut(Broadcasts broadcasts, KafkaTemplate<String, SocialEvent> socialEventsTemplate,
+			TransactionTemplate transactions, BroadcastProperties properties, MeterRegistry registry) {
+		this.broadcasts = broadcasts;
+		this.template = socialEventsTemplate;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.published = Counter.builder("herald.store.broadcasts.published")
+			.description("Announcements published to social.events.v1 and acknowledged")
+			.register(registry);
+	}
+
+	/** Runs one batch of the next broadcast to work on; false when there is none. */
+	boolean runBatch() {
+		try {
+			return Boolean.TRUE.equals(this.transactions
+				.execute((status) -> this.broadcasts.lockNext(this.instance).map(this::runBatch).orElse(false)));
+		}
+		catch (BatchFailedException ex) {
+			int failures = this.broadcasts.recordFailure(ex.broadcastId, ex.getMessage());
+			log.warn("Broadcast {} batch failed ({} in a row): {}", ex.broadcastId, failures, ex.getMessage());
+			if (failures >= this.properties.maxFailures()) {
+				this.broadcasts.finish(ex.broadcastId, Status.FAILED);
+				log.error("Broadcast {} failed after {} failed batches", ex.broadcastId, failures);
+			}
+			return false;
+		}
+	}
+
+	private boolean runBatch(Broadcast locked) {
+		Broadcast broadcast = locked;
+		if (broadcast.status() == Status.SCHEDULED) {
+			this.broadcasts.start(broadcast);
+			broadcast = this.broadcasts.find(broadcast.id()).orElseThrow();
+			log.info("Broadcast {} started for {} recipients", broadcast.id(), broadcast.view().total());
+		}
+		else if (!this.instance.equals(broadcast.claimedBy())) {
+			log.info("Broadcast {} resumed after recipient {} of {}", broadcast.id(), broadcast.cursor(),
+					broadcast.view().total());
+		}
+		List<Recipient> recipients = this.broadcasts.recipientsAfter(broadcast.id(), broadcast.cursor(),
+				this.properties.batchSize());
+		if (recipients.isEmpty()) {
+			this.broadcasts.finish(broadcast.id(), Status.COMPLETED);
+			log.info("Broadcast {} completed", broadcast.id());
+			return true;
+		}
+		publish(broadcast.view(), recipients);
+		this.published.increment(recipients.size());
+		this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(), recipients.size());
+		this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
+		return true;
+	}
+
+	private void publish(BroadcastView broadcast, List<Recipient> recipients) {
+		CompletableFuture<?>[] sends = recipients.stream()
+			.map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(), recipient.userId(),
+					event(broadcast, recipient.userId())))
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(sends).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BatchFailedException(broadcast.id(), "interrupted while publishing", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new BatchFailedException(broadcast.id(), "could not publish to " + Topics.SOCIAL_EVENTS.name(), ex);
+		}
+	}
+
+	/** The announcement for one recipient; the same every time it is built. */
+	static SocialEvent event(BroadcastView broadcast, String userId) {
+		return SocialEvent.newBuilder()
+			.setEventId(eventId(broadcast.id(), userId).toString())
+			.setKind(EventKind.SYSTEM_ANNOUNCEMENT)
+			.setOccurredAt(Optional.ofNullable(broadcast.startedAt()).orElse(Instant.now()))
+			.setRecipientId(userId)
+			.setMessage(new MessageText(broadcast.message().title(), broadcast.message().body()))
+			.setCritical(broadcast.critical())
+			.setAttributes(Map.of("broadcastId", broadcast.id().toString()))
+			.build();
+	}
+
+	static UUID eventId(UUID broadcastId, String userId) {
+		return UUID.nameUUIDFromBytes(("broadcast:" + broadcastId + ":" + userId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A batch that could not be published; its transaction rolls back. */
+	static final class BatchFailedException extends RuntimeException {
+
+		private final UUID broadcastId;
+
+		BatchFailedException(UUID broadcastId, String message, Throwable cause) {
+			super(message + ": " + cause.getMessage(), cause);
+			this.broadcastId = broadcastId;
+		}
+
+	}
+
+}
