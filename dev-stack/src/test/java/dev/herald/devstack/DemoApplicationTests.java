@@ -112,7 +112,10 @@ class DemoApplicationTests {
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(get("/api/mailbox")).contains("You have 3 new notifications"));
-		assertThat(get("/api/mailbox/0")).contains("<p>Three things</p>");
+		HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/mailbox/0")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(shown.body()).contains("<p>Three things</p>");
+		assertThat(shown.headers().firstValue("X-Frame-Options")).as("the page frames the mail").hasValue("SAMEORIGIN");
 	}
 
 	@Test

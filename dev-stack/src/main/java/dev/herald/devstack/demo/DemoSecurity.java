@@ -13,6 +13,8 @@ class DemoSecurity {
 	SecurityFilterChain demoFilterChain(HttpSecurity http) {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
+			// the page shows the dev mailbox's e-mails in an iframe
+			.headers((headers) -> headers.frameOptions((frames) -> frames.sameOrigin()))
 			.build();
 	}
 
