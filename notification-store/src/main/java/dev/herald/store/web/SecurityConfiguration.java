@@ -52,8 +52,23 @@ class SecurityConfiguration {
 				HttpHeaders.ACCEPT));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/v1/unsubscribe", unsubscribeCors());
+		source.registerCorsConfiguration("/v1/unsubscribe/**", unsubscribeCors());
 		source.registerCorsConfiguration("/v1/**", cors);
 		return source;
+	}
+
+	/**
+	 * Unsubscribe links are posted from anywhere: mail clients, and the link's own page,
+	 * whose no-referrer policy makes browsers send {@code Origin: null}. They carry no
+	 * credentials, only the signed token.
+	 */
+	private static CorsConfiguration unsubscribeCors() {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.addAllowedOriginPattern(CorsConfiguration.ALL);
+		cors.setAllowedMethods(List.of("GET", "POST"));
+		cors.setAllowCredentials(false);
+		return cors;
 	}
 
 }
