@@ -166,7 +166,8 @@ function renderPreferences() {
   $('quiet-start').value = preferences.quietHours ? preferences.quietHours.start : '';
   $('quiet-end').value = preferences.quietHours ? preferences.quietHours.end : '';
   $('time-zone').value = preferences.timeZone;
-  $('locale').value = preferences.locale;
+  // Until a demo user saves preferences, the form starts from their community language.
+  $('locale').value = preferences.updatedAt ? preferences.locale : me.locale;
   $('aggregation').checked = preferences.aggregation;
   $('muted-actors').replaceChildren(text('Mute'), ...others().map((u) => {
     const label = document.createElement('label');

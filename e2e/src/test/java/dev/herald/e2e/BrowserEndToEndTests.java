@@ -15,12 +15,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -38,6 +41,9 @@ class BrowserEndToEndTests {
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	/** The unsubscribe link of a digest, whatever the language of its text. */
+	private static final By UNSUBSCRIBE_LINK = By.cssSelector("a[href*='/v1/unsubscribe?token=']");
 
 	private static WebDriver browser;
 
@@ -105,8 +111,45 @@ class BrowserEndToEndTests {
 			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#notifications li.unread")))
 				.hasSizeGreaterThanOrEqualTo(2));
 		assertThat(browser.findElement(By.id("badge")).isDisplayed()).isTrue();
+
+		new Select(browser.findElement(By.id("digest-frequency"))).selectByVisibleText("IMMEDIATE");
+		browser.findElement(By.id("save-preferences")).click();
+		await().atMost(TIMEOUT).until(() -> "saved".equals(browser.findElement(By.id("preferences-result")).getText()));
+		browser.findElement(By.id("react")).click();
+		await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#mailbox li")).isEmpty());
+		browser.findElement(By.cssSelector("#mailbox li")).click();
 		Path screenshot = Path.of("target", "demo.png");
+		await().atMost(TIMEOUT).until(() -> mailShown());
+		browser.manage().window().setSize(new Dimension(1280, 1900));
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+		unsubscribeThroughTheMailLink();
+	}
+
+	/** Follows the digest's unsubscribe link as its reader would, and confirms. */
+	private static void unsubscribeThroughTheMailLink() {
+		browser.switchTo().frame("mail");
+		String link = browser.findElement(UNSUBSCRIBE_LINK).getDomAttribute("href");
+		browser.switchTo().defaultContent();
+		browser.get(link);
+		browser.findElement(By.cssSelector("form[method=post] button")).click();
+		await().atMost(TIMEOUT)
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText()).as(browser.getPageSource())
+				.isEqualTo("You are unsubscribed"));
+		Api store = new Api(HeraldServices.STORE_PORT, Herald.tokens.user("u-ana"));
+		assertThat(store.get("/v1/preferences").json().at("/digest/frequency").asString()).isEqualTo("OFF");
+	}
+
+	private static boolean mailShown() {
+		browser.switchTo().frame("mail");
+		try {
+			return browser.findElements(UNSUBSCRIBE_LINK).size() == 1;
+		}
+		finally {
+			browser.switchTo().defaultContent();
+		}
 	}
 
 	private static String status() {
