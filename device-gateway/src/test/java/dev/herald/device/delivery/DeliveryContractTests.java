@@ -93,7 +93,7 @@ abstract class DeliveryContractTests extends GatewayIntegrationTest {
 	/** What a player that just powered on reads from its unread topic. */
 	protected String retainedUnread(String playerKey) {
 		try (TestDevice fresh = TestDevice.subscribe(broker(), unreadTopic(playerKey))) {
-			await().atMost(Duration.ofSeconds(2)).until(() -> !fresh.received().isEmpty());
+			await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.received().isEmpty());
 			TestDevice.Received received = fresh.received().get(0);
 			assertThat(received.retained()).isTrue();
 			return received.payload();
