@@ -1,12 +1,11 @@
 package dev.herald.store.admin;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
@@ -15,6 +14,7 @@ import dev.herald.schema.topic.Topics;
 import dev.herald.store.admin.AdminDtos.Erasure;
 import dev.herald.store.broadcast.Broadcasts;
 import dev.herald.store.contacts.Contacts;
+import dev.herald.support.kafka.KafkaAcks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,7 @@ class UserErasure {
 
 	private static final Logger log = LoggerFactory.getLogger(UserErasure.class);
 
-	private static final long SEND_TIMEOUT_SECONDS = 30;
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Contacts contacts;
 
@@ -83,13 +83,9 @@ class UserErasure {
 
 	private static void await(CompletableFuture<?> send) {
 		try {
-			send.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			KafkaAcks.await(List.of(send), SEND_TIMEOUT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable(ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (KafkaAcks.UnacknowledgedException ex) {
 			throw unavailable(ex);
 		}
 	}

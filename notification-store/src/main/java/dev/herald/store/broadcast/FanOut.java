@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.herald.schema.EventKind;
 import dev.herald.schema.MessageText;
@@ -18,6 +15,7 @@ import dev.herald.schema.topic.Topics;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastView;
 import dev.herald.store.broadcast.BroadcastDtos.Status;
 import dev.herald.store.broadcast.Broadcasts.Recipient;
+import dev.herald.support.kafka.KafkaAcks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -106,18 +104,14 @@ class FanOut {
 	}
 
 	private void publish(BroadcastView broadcast, List<Recipient> recipients) {
-		CompletableFuture<?>[] sends = recipients.stream()
-			.map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(), recipient.userId(),
-					event(broadcast, recipient.userId())))
-			.toArray(CompletableFuture[]::new);
+		List<CompletableFuture<?>> sends = recipients.stream()
+			.<CompletableFuture<?>>map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(),
+					recipient.userId(), event(broadcast, recipient.userId())))
+			.toList();
 		try {
-			CompletableFuture.allOf(sends).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			KafkaAcks.await(sends, this.properties.sendTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BatchFailedException(broadcast.id(), "interrupted while publishing", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (KafkaAcks.UnacknowledgedException ex) {
 			throw new BatchFailedException(broadcast.id(), "could not publish to " + Topics.SOCIAL_EVENTS.name(), ex);
 		}
 	}

@@ -2,12 +2,10 @@ package dev.herald.store.outbox;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.topic.Topics;
+import dev.herald.support.kafka.KafkaAcks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -71,18 +69,14 @@ class OutboxPublisher {
 	}
 
 	private void send(List<Row> rows) {
-		CompletableFuture<?>[] sends = rows.stream()
-			.map((row) -> this.template.send(Topics.NOTIFICATIONS.name(), row.userId(),
+		List<CompletableFuture<?>> sends = rows.stream()
+			.<CompletableFuture<?>>map((row) -> this.template.send(Topics.NOTIFICATIONS.name(), row.userId(),
 					DECODER.deserialize(Topics.NOTIFICATIONS.name(), row.payload())))
-			.toArray(CompletableFuture[]::new);
+			.toList();
 		try {
-			CompletableFuture.allOf(sends).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			KafkaAcks.await(sends, this.properties.sendTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing changes", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (KafkaAcks.UnacknowledgedException ex) {
 			throw new IllegalStateException("Could not publish changes to " + Topics.NOTIFICATIONS.name(), ex);
 		}
 	}

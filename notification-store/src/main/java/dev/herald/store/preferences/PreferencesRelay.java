@@ -2,16 +2,15 @@ package dev.herald.store.preferences;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.herald.schema.UserPreferences;
 import dev.herald.schema.topic.Topics;
+import dev.herald.support.kafka.KafkaAcks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -155,18 +154,14 @@ class PreferencesRelay implements SmartLifecycle {
 
 	private void send(List<Row> rows) {
 		String topic = Topics.USER_PREFERENCES.name();
-		CompletableFuture<?>[] sends = rows.stream()
-			.map((row) -> this.template.send(topic, row.userId(),
+		List<CompletableFuture<?>> sends = rows.stream()
+			.<CompletableFuture<?>>map((row) -> this.template.send(topic, row.userId(),
 					(row.payload() != null) ? DECODER.deserialize(topic, row.payload()) : null))
-			.toArray(CompletableFuture[]::new);
+			.toList();
 		try {
-			CompletableFuture.allOf(sends).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			KafkaAcks.await(sends, this.properties.sendTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing preferences", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (KafkaAcks.UnacknowledgedException ex) {
 			throw new IllegalStateException("Could not publish preferences to " + topic, ex);
 		}
 	}
