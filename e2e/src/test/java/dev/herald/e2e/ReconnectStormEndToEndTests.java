@@ -31,16 +31,19 @@ class ReconnectStormEndToEndTests {
 
 	private static final Logger log = LoggerFactory.getLogger(ReconnectStormEndToEndTests.class);
 
-	private static final int CLIENTS = Integer.getInteger("herald.storm.clients", 300);
-
 	private static final int BATCH = 500;
 
 	private final Api ingest = new Api(HeraldServices.INGEST_PORT,
 			Herald.tokens.service("art-community", "events:write"));
 
+	int clients() {
+		return Integer.getInteger("herald.storm.clients", 300);
+	}
+
 	@Test
 	void everyClientComesBackAndCatchesUpAfterTheGatewayIsKilled() {
-		List<String> users = IntStream.range(0, CLIENTS).mapToObj((i) -> "storm-" + UUID.randomUUID()).toList();
+		int count = clients();
+		List<String> users = IntStream.range(0, count).mapToObj((i) -> "storm-" + UUID.randomUUID()).toList();
 		List<ResumingPushSession> clients = new ArrayList<>();
 		try {
 			users.forEach((user) -> clients.add(ResumingPushSession.open(user, ResumingPushSession.BROWSER)));
@@ -58,18 +61,19 @@ class ReconnectStormEndToEndTests {
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> clients.stream().allMatch((client) -> client.notificationIds().size() == 1));
 			SortedMap<Long, Integer> perSecond = reconnectsPerSecond(clients, killed, back);
-			log.info("{} clients; gateway down {} ms; reconnects per second after it was healthy:\n{}", CLIENTS,
+			log.info("{} clients; gateway down {} ms; reconnects per second after it was healthy:\n{}", count,
 					Duration.between(killed, back).toMillis(), histogram(perSecond));
 			log.info("Duplicate frames before dedupe: {}",
 					clients.stream().mapToInt(ResumingPushSession::duplicates).sum());
 
-			for (int i = 0; i < CLIENTS; i++) {
+			for (int i = 0; i < count; i++) {
 				assertThat(clients.get(i).delivered())
 					.extracting((frame) -> frame.at("/notification/content/id").asString())
 					.as("client of %s", users.get(i))
 					.containsExactly(artworks.get(users.get(i)));
 			}
-			assertThat(perSecond.values()).as("reconnects spread by jitter").allMatch((count) -> count < CLIENTS / 2);
+			assertThat(perSecond.values()).as("reconnects spread by jitter")
+				.allMatch((reconnects) -> reconnects < count / 2);
 		}
 		finally {
 			clients.forEach(ResumingPushSession::close);
