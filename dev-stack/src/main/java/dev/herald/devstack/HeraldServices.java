@@ -30,6 +30,11 @@ public record HeraldServices(Path root, List<String> jvmOptions) {
 	public static final List<String> DEV_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
 			"-XX:+UseSerialGC", "-Xss512k");
 
+	/**
+	 * For benchmarks: the full JIT, G1 and room for tens of thousands of connections.
+	 */
+	public static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-Xms256m", "-Xmx2g", "-XX:+UseG1GC", "-Xss512k");
+
 	public List<ServiceSpec> specs(Infrastructure infrastructure, Map<String, String> extraEnvironment) {
 		Map<String, String> common = new HashMap<>(extraEnvironment);
 		common.put("HERALD_KAFKA_BOOTSTRAP", infrastructure.kafka().bootstrapServers());

@@ -1,6 +1,7 @@
 package dev.herald.e2e;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.herald.devstack.DevStack;
@@ -15,6 +16,16 @@ import dev.herald.support.security.DevTokens;
 final class Herald {
 
 	static final DevTokens tokens = new DevTokens(DemoSettings.DEV_SECRET, "herald-dev", "herald");
+
+	/**
+	 * Users with an address get their digest a few seconds after the first item (unless
+	 * they chose otherwise), so that the tests see e-mails.
+	 */
+	private static final Map<String, String> ENVIRONMENT = Map.of("HERALD_DIGEST_DEFAULTS_FREQUENCY", "IMMEDIATE",
+			"HERALD_DIGEST_SCHEDULER_INTERVAL", "1s", "HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "2s");
+
+	/** Benchmarks ({@code -Pbenchmark}) hold up to 50,000 connections on one gateway. */
+	private static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of("HERALD_PUSH_MAX_CONNECTIONS", "60000");
 
 	private static final DevStack stack = start();
 
@@ -31,7 +42,13 @@ final class Herald {
 
 	private static DevStack start() {
 		Path root = Path.of(System.getProperty("herald.root", "..")).toAbsolutePath().normalize();
-		DevStack started = new DevStack(root, HeraldServices.DEV_JVM_OPTIONS, Map.of());
+		boolean benchmark = Boolean.getBoolean("herald.benchmark");
+		Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+		if (benchmark) {
+			environment.putAll(BENCHMARK_ENVIRONMENT);
+		}
+		DevStack started = new DevStack(root,
+				benchmark ? HeraldServices.BENCHMARK_JVM_OPTIONS : HeraldServices.DEV_JVM_OPTIONS, environment);
 		Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 		return started.start();
 	}

@@ -19,6 +19,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import kafka.server.BrokerServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,6 +149,41 @@ public final class KafkaBroker implements AutoCloseable {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex.getCause());
 		}
+	}
+
+	/**
+	 * Stops the broker as a crash of its process would look to clients: connections drop,
+	 * nothing is served until {@link #startAgain()}. Its log directories and the KRaft
+	 * controller stay, so topics, records and committed offsets survive.
+	 */
+	public synchronized void stop() {
+		BrokerServer server = brokerServer();
+		server.shutdown();
+		server.awaitShutdown();
+		log.info("Kafka broker at {} stopped", bootstrapServers());
+	}
+
+	/**
+	 * Starts the broker stopped by {@link #stop()} again, on the same port with the same
+	 * logs, and waits until it serves requests.
+	 */
+	public synchronized void startAgain() {
+		brokerServer().startup();
+		try {
+			this.broker.getCluster().waitForReadyBrokers();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the Kafka broker restarted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The Kafka broker did not get ready again", ex.getCause());
+		}
+		log.info("Kafka broker at {} started again", bootstrapServers());
+	}
+
+	private BrokerServer brokerServer() {
+		return this.broker.getCluster().brokers().values().iterator().next();
 	}
 
 	@Override

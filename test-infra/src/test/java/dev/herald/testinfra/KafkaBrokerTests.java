@@ -1,5 +1,8 @@
 package dev.herald.testinfra;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +82,27 @@ class KafkaBrokerTests {
 	}
 
 	@Test
+	void aStoppedBrokerStartsAgainOnTheSamePortWithItsRecords() {
+		try (KafkaBroker kafka = KafkaBroker.start(1)) {
+			String address = kafka.bootstrapServers();
+			SocialEvent before = follow("restart-" + UUID.randomUUID());
+			SocialEvent after = follow(before.getRecipientId());
+			kafka.send(Topics.SOCIAL_EVENTS, before.getRecipientId(), before);
+
+			kafka.stop();
+			assertThat(reachable(address)).isFalse();
+			kafka.startAgain();
+			kafka.send(Topics.SOCIAL_EVENTS, after.getRecipientId(), after);
+
+			assertThat(kafka.bootstrapServers()).isEqualTo(address);
+			try (RecordCollector<String, SocialEvent> collector = kafka.collect(Topics.SOCIAL_EVENTS)) {
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(collector.values()).containsExactly(before, after));
+			}
+		}
+	}
+
+	@Test
 	void registersBootstrapServers() {
 		Map<String, Object> properties = new HashMap<>();
 		KafkaBroker.shared().registerProperties((name, value) -> properties.put(name, value.get()));
@@ -90,6 +114,17 @@ class KafkaBrokerTests {
 		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
 		Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
 		return config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+	}
+
+	private static boolean reachable(String address) {
+		String[] hostAndPort = address.split(",")[0].split(":");
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1])), 1000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static SocialEvent follow(String recipient) {

@@ -26,12 +26,25 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 public final class KafkaFactories {
 
+	/**
+	 * Consumer session timeout unless {@code spring.kafka.consumer.properties} sets one:
+	 * the partitions of an instance that died without leaving its group (kill -9, a lost
+	 * node) go to the others, or to its restart, after this rather than after Kafka's 45
+	 * s default.
+	 */
+	public static final int SESSION_TIMEOUT_MS = 10_000;
+
+	/** Heartbeat interval that goes with {@link #SESSION_TIMEOUT_MS}. */
+	public static final int HEARTBEAT_INTERVAL_MS = 3_000;
+
 	private KafkaFactories() {
 	}
 
 	public static <K, V> ConsumerFactory<K, V> consumerFactory(KafkaProperties properties, Topic<K, V> topic) {
 		Map<String, Object> config = properties.buildConsumerProperties();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+		config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
 		return new DefaultKafkaConsumerFactory<>(config,
 				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));

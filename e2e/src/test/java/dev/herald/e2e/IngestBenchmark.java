@@ -1,0 +1,114 @@
+package dev.herald.e2e;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import dev.herald.schema.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenario "ingest": steps up the event rate through ingest → store → outbox and reports,
+ * per step, what was accepted, how far the store's consumer fell behind
+ * ({@code social.events.v1} lag of group {@code herald-store}), how fast the outbox relay
+ * published to {@code notifications.v1}, and which process was busiest. Stops after the
+ * first step that did not keep up.
+ */
+@Tag("benchmark")
+class IngestBenchmark {
+
+	private static final String STORE_GROUP = "herald-store";
+
+	private final BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+
+	@Test
+	void ingest() throws Exception {
+		List<String> users = BenchmarkSettings.users("ingest-" + UUID.randomUUID().toString().substring(0, 6), 1000);
+		BenchmarkReport report = new BenchmarkReport("ingest");
+		report.line(
+				"| target events/s | accepted events/s | refused | store lag at end | outbox records/s | drained after s | busiest processes (cores) |");
+		report.line("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				Herald.stack().infrastructure().kafka().bootstrapServers()))) {
+			for (int rate : this.settings.ingestRates()) {
+				long publishedBefore = endOffsets(admin, Topics.NOTIFICATIONS.name());
+				ServiceStats before = ServiceStats.sample();
+				Zipf uniform = new Zipf(users.size(), 0);
+				try (OpenModelGenerator generator = OpenModelGenerator.start(rate, this.settings.stepDuration(),
+						(i) -> users.get(uniform.next()))) {
+					generator.awaitAnswered(this.settings.stepDuration().plusMinutes(2));
+					double seconds = generator.elapsedSeconds();
+					long lag = lag(admin);
+					double published = (endOffsets(admin, Topics.NOTIFICATIONS.name()) - publishedBefore) / seconds;
+					String busiest = busiest(ServiceStats.sample().coresSince(before));
+					double drained = drain(admin);
+					double accepted = generator.accepted() / seconds;
+					report.line("| %d | %.0f | %d | %d | %.0f | %.1f | %s |", rate, accepted, generator.refused(), lag,
+							published, drained, busiest);
+					if (accepted < rate * 0.9 || lag > rate * 2L) {
+						report.line("%nSaturated at %d events/s.", rate);
+						break;
+					}
+				}
+			}
+		}
+		report.write();
+	}
+
+	private static String busiest(Map<String, Double> cores) {
+		return cores.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+			.limit(3)
+			.map((entry) -> String.format("%s %.2f", entry.getKey(), entry.getValue()))
+			.reduce((first, second) -> first + ", " + second)
+			.orElse("");
+	}
+
+	/** Seconds until the store caught up after a step. */
+	private static double drain(Admin admin) {
+		long started = System.nanoTime();
+		try {
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> lag(admin) == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			return Double.NaN;
+		}
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private static long lag(Admin admin) throws ExecutionException, InterruptedException {
+		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(STORE_GROUP)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		long end = endOffsets(admin, Topics.SOCIAL_EVENTS.name());
+		long done = committed.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().topic().equals(Topics.SOCIAL_EVENTS.name()) && entry.getValue() != null)
+			.mapToLong((entry) -> entry.getValue().offset())
+			.sum();
+		return end - done;
+	}
+
+	private static long endOffsets(Admin admin, String topic) throws ExecutionException, InterruptedException {
+		TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+		Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+		description.partitions()
+			.forEach((partition) -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+		return admin.listOffsets(latest).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.herald.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import dev.herald.devstack.HeraldServices;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Constant-rate, open-model load through ingest: event {@code i} is due at
+ * {@code start + i / rate} and is sent when due, whether or not earlier requests have
+ * been answered. Latency is measured from the due time, so a stall anywhere shows up as
+ * latency instead of silently slowing the generator (no coordinated omission). Each event
+ * is a reaction on its own artwork {@code <run>-<i>}, so the index travels to the client
+ * in the notification.
+ */
+final class OpenModelGenerator implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static final URI EVENTS = URI.create(Herald.url(HeraldServices.INGEST_PORT) + "/v1/events");
+
+	private final String run = "b" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final String authorization = "Bearer " + Herald.tokens.service("art-community", "events:write");
+
+	private final double rate;
+
+	private final int total;
+
+	private final IntFunction<String> recipients;
+
+	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+
+	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final AtomicInteger refused = new AtomicInteger();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	private final long startNanos;
+
+	private int next;
+
+	private volatile boolean allSent;
+
+	private OpenModelGenerator(double rate, Duration duration, IntFunction<String> recipients) {
+		this.rate = rate;
+		this.total = (int) (rate * duration.toMillis() / 1000);
+		this.recipients = recipients;
+		this.startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+		this.ticker.scheduleAtFixedRate(this::sendDue, 100, 1, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Starts sending {@code rate} events per second for {@code duration}.
+	 * @param recipients the recipient of event {@code i}
+	 */
+	static OpenModelGenerator start(double rate, Duration duration, IntFunction<String> recipients) {
+		return new OpenModelGenerator(rate, duration, recipients);
+	}
+
+	private void sendDue() {
+		long now = System.nanoTime();
+		while (this.next < this.total && dueNanos(this.next) <= now) {
+			send(this.next++);
+		}
+		if (this.next == this.total) {
+			this.allSent = true;
+			this.ticker.shutdown();
+		}
+	}
+
+	private void send(int index) {
+		HttpRequest request = HttpRequest.newBuilder(EVENTS)
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", this.authorization)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(event(index)))
+			.build();
+		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+			this.inFlight.decrementAndGet();
+			if (failure == null && response.statusCode() == 202) {
+				this.accepted.incrementAndGet();
+			}
+			else {
+				this.refused.incrementAndGet();
+			}
+		});
+	}
+
+	private String event(int index) {
+		return """
+				{"eventId":"%s","kind":"REACTION_ADDED","occurredAt":"%s","recipientId":"%s",\
+				"actor":{"id":"fan-%d","handle":"fan%d"},\
+				"content":{"type":"artwork","id":"%s-%d","title":"Piece %d"},"reaction":"👍"}""".formatted(
+				UUID.randomUUID(), Instant.now(), this.recipients.apply(index), index, index, this.run, index, index);
+	}
+
+	/** When event {@code index} was due, on the {@link System#nanoTime()} clock. */
+	long dueNanos(int index) {
+		return this.startNanos + (long) (index * 1e9 / this.rate);
+	}
+
+	/** The event index an artwork id of this run stands for, or -1. */
+	int indexOf(String artworkId) {
+		return artworkId.startsWith(this.run + "-") ? Integer.parseInt(artworkId.substring(this.run.length() + 1)) : -1;
+	}
+
+	/** Waits until every event was sent and answered. */
+	void awaitAnswered(Duration timeout) {
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.allSent && this.inFlight.get() == 0);
+	}
+
+	int total() {
+		return this.total;
+	}
+
+	int accepted() {
+		return this.accepted.get();
+	}
+
+	int refused() {
+		return this.refused.get();
+	}
+
+	int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
+	/** Seconds from the first due time to now. */
+	double elapsedSeconds() {
+		return (System.nanoTime() - this.startNanos) / 1e9;
+	}
+
+	@Override
+	public void close() {
+		this.ticker.shutdownNow();
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.herald.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.herald.devstack.ServiceProcess;
+
+/**
+ * CPU time and memory of each service process, from {@code /proc} (Linux) and the
+ * service's {@code /actuator/prometheus}.
+ *
+ * @param takenNanos when the sample was taken ({@link System#nanoTime()})
+ * @param cpuTicks CPU time of each service in clock ticks (user + system)
+ */
+record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
+
+	/** {@code getconf CLK_TCK} on Linux. */
+	private static final double TICKS_PER_SECOND = 100;
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	/** The test JVM runs the Kafka broker, HiveMQ, GreenMail and the load generator. */
+	static final String TEST_JVM = "test JVM (Kafka, MQTT, SMTP, clients)";
+
+	static final String POSTGRES = "PostgreSQL (all backends)";
+
+	static ServiceStats sample() {
+		Map<String, Long> ticks = new LinkedHashMap<>();
+		for (ServiceProcess service : Herald.stack().services()) {
+			ticks.put(service.spec().name(), cpuTicks(service.pid()));
+		}
+		ticks.put(TEST_JVM, cpuTicks(ProcessHandle.current().pid()));
+		ticks.put(POSTGRES,
+				ProcessHandle.allProcesses()
+					.filter((process) -> process.info().command().orElse("").contains("postgres"))
+					.mapToLong((process) -> cpuTicks(process.pid()))
+					.sum());
+		return new ServiceStats(System.nanoTime(), ticks);
+	}
+
+	/** Average cores each process used since {@code before}. */
+	Map<String, Double> coresSince(ServiceStats before) {
+		double seconds = (this.takenNanos - before.takenNanos) / 1e9;
+		Map<String, Double> cores = new LinkedHashMap<>();
+		this.cpuTicks.forEach((name, ticks) -> cores.put(name,
+				(ticks - before.cpuTicks.getOrDefault(name, ticks)) / TICKS_PER_SECOND / seconds));
+		return cores;
+	}
+
+	/**
+	 * One line per service: average cores used since {@code before}, heap used now, RSS.
+	 */
+	String since(ServiceStats before) {
+		Map<String, Double> cores = coresSince(before);
+		StringBuilder table = new StringBuilder(String
+			.format("| service | CPU (cores, avg) | heap used (MB) | RSS (MB) |%n| --- | ---: | ---: | ---: |%n"));
+		for (ServiceProcess service : Herald.stack().services()) {
+			String name = service.spec().name();
+			table.append(String.format("| %s | %.2f | %d | %d |%n", name, cores.get(name), heapBytes(service) >> 20,
+					rssKilobytes(service.pid()) >> 10));
+		}
+		Runtime jvm = Runtime.getRuntime();
+		table.append(String.format("| %s | %.2f | %d | %d |%n", TEST_JVM, cores.get(TEST_JVM),
+				(jvm.totalMemory() - jvm.freeMemory()) >> 20, rssKilobytes(ProcessHandle.current().pid()) >> 10));
+		table.append(String.format("| %s | %.2f | | |%n", POSTGRES, cores.get(POSTGRES)));
+		return table.toString();
+	}
+
+	static long heapBytes(ServiceProcess service) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus")).build();
+		try {
+			String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			return body.lines()
+				.filter((line) -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+				.mapToLong((line) -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static long rssKilobytes(long pid) {
+		return read(Path.of("/proc", Long.toString(pid), "status")).lines()
+			.filter((line) -> line.startsWith("VmRSS:"))
+			.map((line) -> line.replaceAll("\\D", ""))
+			.mapToLong(Long::parseLong)
+			.findFirst()
+			.orElse(0);
+	}
+
+	private static long cpuTicks(long pid) {
+		String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+		if (stat.isEmpty()) {
+			return 0;
+		}
+		// fields after the command name, which is in parentheses and may hold spaces
+		List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+		return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+	}
+
+	/** The file's text, or empty when the process is gone. */
+	private static String read(Path path) {
+		try {
+			return Files.readString(path);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}
