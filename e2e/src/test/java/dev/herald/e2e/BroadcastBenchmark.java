@@ -43,6 +43,7 @@ class BroadcastBenchmark {
 	void broadcast() {
 		List<String> users = BenchmarkSettings.users("cast-" + UUID.randomUUID().toString().substring(0, 6),
 				this.settings.clients());
+		Warmup.once();
 		BenchmarkReport report = new BenchmarkReport("broadcast");
 		try (ClientFleet fleet = ClientFleet.connect(users, this::arrived, Duration.ofMinutes(10))) {
 			welcome(users);

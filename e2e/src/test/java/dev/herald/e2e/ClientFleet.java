@@ -131,8 +131,13 @@ final class ClientFleet implements AutoCloseable {
 
 		private volatile WebSocket socket;
 
+		private boolean opened;
+
+		private volatile boolean greeted;
+
 		@Override
-		public void onOpen(WebSocket webSocket) {
+		public synchronized void onOpen(WebSocket webSocket) {
+			this.opened = true;
 			webSocket.sendText("{\"type\":\"resume\"}", true);
 			webSocket.request(1);
 		}
@@ -152,6 +157,7 @@ final class ClientFleet implements AutoCloseable {
 		private void on(long arrived, JsonNode frame) {
 			String type = frame.path("type").asString();
 			if (type.equals("hello")) {
+				this.greeted = true;
 				ClientFleet.this.online.incrementAndGet();
 			}
 			else if (type.equals("notification")) {
@@ -161,6 +167,25 @@ final class ClientFleet implements AutoCloseable {
 				else {
 					ClientFleet.this.duplicates.incrementAndGet();
 				}
+			}
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			lost();
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			lost();
+		}
+
+		/** A connection the gateway closed before its hello counts as failed. */
+		private synchronized void lost() {
+			if (this.opened && !this.greeted) {
+				this.greeted = true;
+				ClientFleet.this.failures.incrementAndGet();
 			}
 		}
 

@@ -32,12 +32,17 @@ class IngestBenchmark {
 
 	private static final String STORE_GROUP = "herald-store";
 
+	/** Events per ingest request: 1 is {@code POST /v1/events}, more {@code :batch}. */
+	private static final int BATCH = Integer.getInteger("herald.bench.batch", 1);
+
 	private final BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 
 	@Test
 	void ingest() throws Exception {
 		List<String> users = BenchmarkSettings.users("ingest-" + UUID.randomUUID().toString().substring(0, 6), 1000);
-		BenchmarkReport report = new BenchmarkReport("ingest");
+		Warmup.once();
+		BenchmarkReport report = new BenchmarkReport((BATCH == 1) ? "ingest" : "ingest-batch-" + BATCH);
+		report.line("Events per request: %d%n", BATCH);
 		report.line(
 				"| target events/s | accepted events/s | refused | store lag at end | outbox records/s | drained after s | busiest processes (cores) |");
 		report.line("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -47,8 +52,8 @@ class IngestBenchmark {
 				long publishedBefore = endOffsets(admin, Topics.NOTIFICATIONS.name());
 				ServiceStats before = ServiceStats.sample();
 				Zipf uniform = new Zipf(users.size(), 0);
-				try (OpenModelGenerator generator = OpenModelGenerator.start(rate, this.settings.stepDuration(),
-						(i) -> users.get(uniform.next()))) {
+				try (OpenModelGenerator generator = OpenModelGenerator.startBatched(rate, this.settings.stepDuration(),
+						(i) -> users.get(uniform.next()), BATCH)) {
 					generator.awaitAnswered(this.settings.stepDuration().plusMinutes(2));
 					double seconds = generator.elapsedSeconds();
 					long lag = lag(admin);

@@ -34,6 +34,8 @@ final class OpenModelGenerator implements AutoCloseable {
 
 	private static final URI EVENTS = URI.create(Herald.url(HeraldServices.INGEST_PORT) + "/v1/events");
 
+	private static final URI BATCH = URI.create(Herald.url(HeraldServices.INGEST_PORT) + "/v1/events:batch");
+
 	private final String run = "b" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final String authorization = "Bearer " + Herald.tokens.service("art-community", "events:write");
@@ -43,6 +45,8 @@ final class OpenModelGenerator implements AutoCloseable {
 	private final int total;
 
 	private final IntFunction<String> recipients;
+
+	private final int batch;
 
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
@@ -60,26 +64,45 @@ final class OpenModelGenerator implements AutoCloseable {
 
 	private volatile boolean allSent;
 
-	private OpenModelGenerator(double rate, Duration duration, IntFunction<String> recipients) {
+	private OpenModelGenerator(double rate, Duration duration, IntFunction<String> recipients, int batch) {
 		this.rate = rate;
 		this.total = (int) (rate * duration.toMillis() / 1000);
 		this.recipients = recipients;
+		this.batch = batch;
 		this.startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-		this.ticker.scheduleAtFixedRate(this::sendDue, 100, 1, TimeUnit.MILLISECONDS);
+		this.ticker.scheduleAtFixedRate(this::sendDue, 100, (batch > 1) ? 10 : 1, TimeUnit.MILLISECONDS);
 	}
 
 	/**
-	 * Starts sending {@code rate} events per second for {@code duration}.
+	 * Starts sending {@code rate} events per second for {@code duration}, one request per
+	 * event.
 	 * @param recipients the recipient of event {@code i}
 	 */
 	static OpenModelGenerator start(double rate, Duration duration, IntFunction<String> recipients) {
-		return new OpenModelGenerator(rate, duration, recipients);
+		return new OpenModelGenerator(rate, duration, recipients, 1);
+	}
+
+	/**
+	 * Like {@link #start(double, Duration, IntFunction)}, but every 10 ms the events due
+	 * go in {@code POST /v1/events:batch} requests of up to {@code batch} events.
+	 */
+	static OpenModelGenerator startBatched(double rate, Duration duration, IntFunction<String> recipients, int batch) {
+		return new OpenModelGenerator(rate, duration, recipients, batch);
 	}
 
 	private void sendDue() {
 		long now = System.nanoTime();
 		while (this.next < this.total && dueNanos(this.next) <= now) {
-			send(this.next++);
+			if (this.batch == 1) {
+				send(this.next++);
+			}
+			else {
+				int first = this.next;
+				while (this.next < this.total && this.next - first < this.batch && dueNanos(this.next) <= now) {
+					this.next++;
+				}
+				sendBatch(first, this.next);
+			}
 		}
 		if (this.next == this.total) {
 			this.allSent = true;
@@ -88,20 +111,32 @@ final class OpenModelGenerator implements AutoCloseable {
 	}
 
 	private void send(int index) {
-		HttpRequest request = HttpRequest.newBuilder(EVENTS)
+		post(EVENTS, event(index), 1);
+	}
+
+	private void sendBatch(int from, int to) {
+		StringBuilder events = new StringBuilder("{\"events\":[");
+		for (int index = from; index < to; index++) {
+			events.append((index > from) ? "," : "").append(event(index));
+		}
+		post(BATCH, events.append("]}").toString(), to - from);
+	}
+
+	private void post(URI uri, String body, int events) {
+		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", this.authorization)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(event(index)))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
 			this.inFlight.decrementAndGet();
 			if (failure == null && response.statusCode() == 202) {
-				this.accepted.incrementAndGet();
+				this.accepted.addAndGet(events);
 			}
 			else {
-				this.refused.incrementAndGet();
+				this.refused.addAndGet(events);
 			}
 		});
 	}

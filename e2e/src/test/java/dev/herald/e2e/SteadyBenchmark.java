@@ -34,6 +34,7 @@ class SteadyBenchmark {
 	void steady() {
 		List<String> users = BenchmarkSettings.users("steady-" + UUID.randomUUID().toString().substring(0, 6),
 				this.settings.clients());
+		Warmup.once();
 		BenchmarkReport report = new BenchmarkReport("steady");
 		report.line("Settings: %s", this.settings);
 		List<LatencyPlot.Series> plotted = new ArrayList<>();
