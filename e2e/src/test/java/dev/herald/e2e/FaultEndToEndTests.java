@@ -260,8 +260,9 @@ class FaultEndToEndTests {
 	}
 
 	/**
-	 * An address through ingest and IMMEDIATE digests in the store's preferences, so that
-	 * the store lets its notifications onto the {@code EMAIL} channel.
+	 * An address through ingest and IMMEDIATE digests through the preferences API, so
+	 * that the store lets its notifications onto the {@code EMAIL} channel and the digest
+	 * mails them within seconds.
 	 */
 	private void receivesDigestsAtOnce(String owner) {
 		Api.Response contact = new Api(HeraldServices.INGEST_PORT,
@@ -269,15 +270,9 @@ class FaultEndToEndTests {
 			.put("/v1/users/" + owner + "/contact",
 					Map.of("email", address(owner), "displayName", "Owner", "locale", "en", "timeZone", "UTC"));
 		assertThat(contact.status()).as(contact.body()).isEqualTo(202);
-		try (Connection connection = dataSource().getConnection();
-				PreparedStatement statement = connection.prepareStatement(
-						"INSERT INTO store.preferences (user_id, digest_frequency) VALUES (?, 'IMMEDIATE')")) {
-			statement.setString(1, owner);
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Api.Response preferences = new Api(HeraldServices.STORE_PORT, Herald.tokens.user(owner)).put("/v1/preferences",
+				Map.of("digest", Map.of("frequency", "IMMEDIATE", "sendHour", 9, "weekday", 1, "minimumUnread", 1)));
+		assertThat(preferences.status()).as(preferences.body()).isEqualTo(200);
 	}
 
 	private DataSource dataSource() {
