@@ -1,7 +1,6 @@
 package dev.herald.store.outbox;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,7 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		this.running = false;
 		this.stopped.countDown();
-		closeQuietly(this.connection);
+		ListeningConnections.closeQuietly(this.connection);
 		try {
 			this.thread.join(this.properties.sendTimeout().toMillis());
 		}
@@ -101,7 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void run() {
 		while (this.running) {
-			try (Connection listening = connect()) {
+			try (Connection listening = ListeningConnections.open(this.database, Ledger.CHANNEL)) {
 				this.connection = listening;
 				loop(listening);
 			}
@@ -148,15 +147,6 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private Connection connect() throws SQLException {
-		Connection listening = DriverManager.getConnection(this.database.getJdbcUrl(), this.database.getUsername(),
-				this.database.getPassword());
-		try (Statement statement = listening.createStatement()) {
-			statement.execute("LISTEN " + Ledger.CHANNEL);
-		}
-		return listening;
-	}
-
 	private void awaitStop(long millis) {
 		try {
 			this.stopped.await(millis, TimeUnit.MILLISECONDS);
@@ -164,18 +154,6 @@ public class OutboxRelay implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.running = false;
-		}
-	}
-
-	private static void closeQuietly(Connection connection) {
-		if (connection == null) {
-			return;
-		}
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("Closing the relay connection failed: {}", ex.getMessage());
 		}
 	}
 

@@ -1,12 +1,12 @@
 package dev.herald.store.preferences;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.herald.store.outbox.ListeningConnections;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -69,7 +69,7 @@ class PreferencesChangeListener implements SmartLifecycle {
 		}
 		this.running = false;
 		this.stopped.countDown();
-		closeQuietly(this.connection);
+		ListeningConnections.closeQuietly(this.connection);
 		try {
 			this.thread.join(this.properties.retryDelay().toMillis() + 1000);
 		}
@@ -85,7 +85,7 @@ class PreferencesChangeListener implements SmartLifecycle {
 
 	private void run() {
 		while (this.running) {
-			try (Connection listening = connect()) {
+			try (Connection listening = ListeningConnections.open(this.database, PreferencesOutbox.CHANNEL)) {
 				this.connection = listening;
 				this.cache.invalidateAll();
 				this.relay.wake();
@@ -124,15 +124,6 @@ class PreferencesChangeListener implements SmartLifecycle {
 		}
 	}
 
-	private Connection connect() throws SQLException {
-		Connection listening = DriverManager.getConnection(this.database.getJdbcUrl(), this.database.getUsername(),
-				this.database.getPassword());
-		try (Statement statement = listening.createStatement()) {
-			statement.execute("LISTEN " + PreferencesOutbox.CHANNEL);
-		}
-		return listening;
-	}
-
 	private void awaitStop(long millis) {
 		try {
 			this.stopped.await(millis, TimeUnit.MILLISECONDS);
@@ -140,18 +131,6 @@ class PreferencesChangeListener implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.running = false;
-		}
-	}
-
-	private static void closeQuietly(Connection connection) {
-		if (connection == null) {
-			return;
-		}
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("Closing the preferences listener connection failed: {}", ex.getMessage());
 		}
 	}
 
