@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,12 +80,27 @@ record DatabaseServer(TestDatabase.Source source, String adminUrl, String userna
 	}
 
 	private static DatabaseServer resolve() {
-		return fromEnvironment().or(DatabaseServer::local)
-			.or(DatabaseServer::container)
+		return resolve(List.of(DatabaseServer::fromEnvironment, () -> local(LOCAL_URL), EmbeddedPostgresServer::start,
+				DatabaseServer::container));
+	}
+
+	/**
+	 * The first server that one of the candidates finds.
+	 * @param candidates the ways to find a server, in order of preference
+	 * @return the server
+	 * @throws IllegalStateException saying what to install or set when none finds one
+	 */
+	static DatabaseServer resolve(List<Supplier<Optional<DatabaseServer>>> candidates) {
+		return candidates.stream()
+			.map(Supplier::get)
+			.flatMap(Optional::stream)
+			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No PostgreSQL server for tests. "
 					+ "Install and start PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres "
 					+ "(apt-get install postgresql), or set " + URL_VARIABLE + "=jdbc:postgresql://host:port/db (and "
-					+ USER_VARIABLE + "/" + PASSWORD_VARIABLE + "), or start a Docker engine for Testcontainers."));
+					+ USER_VARIABLE + "/" + PASSWORD_VARIABLE + "), or run as a user that may start the embedded "
+					+ "PostgreSQL (not root, or root where unshare -U works), or start a Docker engine for "
+					+ "Testcontainers."));
 	}
 
 	private static Optional<DatabaseServer> fromEnvironment() {
@@ -96,18 +113,24 @@ record DatabaseServer(TestDatabase.Source source, String adminUrl, String userna
 		return Optional.of(new DatabaseServer(TestDatabase.Source.ENVIRONMENT, url, user, password));
 	}
 
-	private static Optional<DatabaseServer> local() {
-		DatabaseServer server = new DatabaseServer(TestDatabase.Source.LOCAL, LOCAL_URL, DEFAULT_USER, "");
+	/**
+	 * The server at a URL where a local server would answer, with user postgres and no
+	 * password.
+	 * @param url the JDBC URL of its postgres database
+	 * @return the server, or empty when none answers or it refuses the user
+	 */
+	static Optional<DatabaseServer> local(String url) {
+		DatabaseServer server = new DatabaseServer(TestDatabase.Source.LOCAL, url, DEFAULT_USER, "");
 		try (Connection connection = server.connectAdmin()) {
 			return Optional.of(server);
 		}
 		catch (SQLException ex) {
 			if (isAuthenticationFailure(ex)) {
-				log.warn("PostgreSQL at 127.0.0.1:5432 refused user postgres without password; allow trust auth "
-						+ "for 127.0.0.1 in pg_hba.conf or set {}: {}", URL_VARIABLE, ex.getMessage());
+				log.warn("PostgreSQL at {} refused user postgres without password; allow trust auth "
+						+ "for 127.0.0.1 in pg_hba.conf or set {}: {}", url, URL_VARIABLE, ex.getMessage());
 			}
 			else {
-				log.debug("No PostgreSQL at 127.0.0.1:5432: {}", ex.getMessage());
+				log.info("No PostgreSQL at {}: {}", url, ex.getMessage());
 			}
 			return Optional.empty();
 		}

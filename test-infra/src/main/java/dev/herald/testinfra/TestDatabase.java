@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code @RegisterExtension static final TestDatabase db = TestDatabase.create();}.
  * <p>
  * The server is the one in {@code HERALD_TEST_DB_URL} if set, else the local server at
- * 127.0.0.1:5432, else a Testcontainers PostgreSQL when Docker runs.
+ * 127.0.0.1:5432, else an embedded PostgreSQL where the OS user may run it, else a
+ * Testcontainers PostgreSQL when Docker runs.
  */
 public final class TestDatabase implements AutoCloseable, AfterAllCallback {
 
@@ -35,6 +36,8 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
 		ENVIRONMENT,
 		/** The machine's server at 127.0.0.1:5432. */
 		LOCAL,
+		/** A PostgreSQL run from the binaries on the classpath for this JVM. */
+		EMBEDDED,
 		/** A Testcontainers container started for this JVM. */
 		TESTCONTAINERS
 
@@ -64,9 +67,15 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
 	 * @return the database
 	 */
 	public static TestDatabase create() {
-		DatabaseServer server = DatabaseServer.get();
+		return create(DatabaseServer.get());
+	}
+
+	static TestDatabase create(DatabaseServer server) {
 		String name = "herald_t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		server.execute("CREATE DATABASE " + name);
+		if (server.source() == Source.EMBEDDED) {
+			EmbeddedPostgresServer.databaseCreated();
+		}
 		log.info("Created test database {}", name);
 		return new TestDatabase(server, name);
 	}
@@ -135,8 +144,15 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
 	@Override
 	public void close() {
 		if (this.dropped.compareAndSet(false, true)) {
-			this.server.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
-			log.info("Dropped test database {}", this.name);
+			try {
+				this.server.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+				log.info("Dropped test database {}", this.name);
+			}
+			finally {
+				if (source() == Source.EMBEDDED) {
+					EmbeddedPostgresServer.databaseDropped();
+				}
+			}
 		}
 	}
 
