@@ -46,16 +46,18 @@ public final class DevStack implements AutoCloseable {
 		Path root = Path.of(System.getProperty("herald.root", ".")).toAbsolutePath().normalize();
 		Instant started = Instant.now();
 		DevStack stack = new DevStack(root, HeraldServices.DEV_JVM_OPTIONS, Map.of());
-		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("Stopping Herald");
 			stack.close();
-			stopped.countDown();
 		}, "dev-stack-shutdown"));
 		stack.start();
 		stack.startDemo();
 		log.info("{}", stack.table(Duration.between(started, Instant.now())));
-		stopped.await();
+		// Ctrl-C ends the JVM once every shutdown hook is done. Returning earlier would
+		// let
+		// exec:java close the class loader that the other hooks (such as the embedded
+		// PostgreSQL's) still load classes from.
+		new CountDownLatch(1).await();
 	}
 
 	/**

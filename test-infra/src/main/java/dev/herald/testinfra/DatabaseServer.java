@@ -33,7 +33,7 @@ record DatabaseServer(TestDatabase.Source source, String adminUrl, String userna
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
 
-	private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3";
+	static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3";
 
 	private static final String DEFAULT_USER = "postgres";
 

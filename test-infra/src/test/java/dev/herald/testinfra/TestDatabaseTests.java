@@ -78,8 +78,9 @@ class TestDatabaseTests {
 	}
 
 	@Test
-	void picksLocalServerWhenNoUrlIsSet() {
+	void picksLocalServerWhenNoUrlIsSetAndOneAnswers() {
 		assumeThat(System.getenv("HERALD_TEST_DB_URL")).isNull();
+		assumeThat(DatabaseServer.local(DatabaseServer.LOCAL_URL)).isPresent();
 
 		assertThat(db.source()).isEqualTo(TestDatabase.Source.LOCAL);
 		assertThat(db.url()).startsWith("jdbc:postgresql://127.0.0.1:5432/" + db.name());
