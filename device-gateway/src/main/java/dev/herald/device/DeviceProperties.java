@@ -1,6 +1,5 @@
 package dev.herald.device;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,14 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code {prefix}/player/{playerKey}/notification} and {@code .../unread}
  * @param maxTextLength longest text sent to a player; longer texts end with an ellipsis
  * @param releaseBatch most players whose folded messages are released per scheduler tick
- * @param brokerOutageBackOff longest pause before a record is tried again while the
- * broker is unavailable (such records are retried until the broker is back, never
- * dead-lettered)
  * @param allowedOrigins browser origins allowed to call the REST API (CORS)
  */
 @ConfigurationProperties("herald.device")
 public record DeviceProperties(@DefaultValue("makapix") String topicPrefix, @DefaultValue("120") int maxTextLength,
-		@DefaultValue("500") int releaseBatch, @DefaultValue("10s") Duration brokerOutageBackOff, @DefaultValue( {
+		@DefaultValue("500") int releaseBatch, @DefaultValue( {
 				"http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins){
 
 	public String notificationTopic(String playerKey) {

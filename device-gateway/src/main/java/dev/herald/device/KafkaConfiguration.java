@@ -6,30 +6,31 @@ import dev.herald.schema.UserPreferences;
 import dev.herald.schema.topic.Topic;
 import dev.herald.schema.topic.Topics;
 import dev.herald.support.kafka.KafkaFactories;
+import dev.herald.support.kafka.OutageClassifier;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Listener factories for the two consumed topics, on the shared dead-letter error
- * handler. A broker outage is no fault of the record, so such failures are not
- * dead-lettered: the record is tried again, with a bounded pause, until the broker is
- * back, and its offset is not committed meanwhile.
+ * handler. An MQTT broker outage is no fault of the record, so such failures are not
+ * dead-lettered ({@link OutageClassifier}): the record is tried again, with a bounded
+ * pause, until the broker is back, and its offset is not committed meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-	private static final long FIRST_OUTAGE_BACK_OFF_MILLIS = 500;
+	@Bean
+	OutageClassifier mqttBrokerOutages() {
+		return (cause) -> cause instanceof BrokerUnavailableException;
+	}
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, NotificationChange> notificationsListenerFactory(
-			KafkaProperties kafka, DefaultErrorHandler errorHandler, DeviceProperties properties) {
-		errorHandler.setBackOffFunction((record, ex) -> causedByBrokerOutage(ex) ? outageBackOff(properties) : null);
+			KafkaProperties kafka, DefaultErrorHandler errorHandler) {
 		return factory(kafka, Topics.NOTIFICATIONS, errorHandler);
 	}
 
@@ -48,21 +49,6 @@ class KafkaConfiguration {
 			factory.setConcurrency(concurrency);
 		}
 		return factory;
-	}
-
-	private static BackOff outageBackOff(DeviceProperties properties) {
-		ExponentialBackOff backOff = new ExponentialBackOff(FIRST_OUTAGE_BACK_OFF_MILLIS, 2.0);
-		backOff.setMaxInterval(properties.brokerOutageBackOff().toMillis());
-		return backOff;
-	}
-
-	static boolean causedByBrokerOutage(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BrokerUnavailableException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

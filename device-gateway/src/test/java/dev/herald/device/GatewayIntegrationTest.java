@@ -62,7 +62,7 @@ public abstract class GatewayIntegrationTest {
 		registry.add("herald.device.mqtt.client-id", () -> "herald-device-test-" + run);
 		registry.add("herald.device.topic-prefix", () -> "herald-test-" + run);
 		registry.add("herald.device.pacing-tick", () -> "100ms");
-		registry.add("herald.device.broker-outage-back-off", () -> "1s");
+		registry.add("herald.kafka.dead-letter.outage-max-interval", () -> "1s");
 		registry.add("resilience4j.retry.instances.mqtt.wait-duration", () -> "100ms");
 		registry.add("resilience4j.circuitbreaker.instances.mqtt.wait-duration-in-open-state", () -> "1s");
 	}

@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeviceMessagesTests {
 
-	private final DeviceMessages messages = new DeviceMessages(
-			new DeviceProperties("makapix", 30, 500, java.time.Duration.ofSeconds(10), List.of()));
+	private final DeviceMessages messages = new DeviceMessages(new DeviceProperties("makapix", 30, 500, List.of()));
 
 	@Test
 	void notificationCarriesTextInTheUsersLanguageAndItsParts() {

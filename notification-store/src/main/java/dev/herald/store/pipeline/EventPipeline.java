@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.herald.schema.SocialEvent;
 import dev.herald.support.kafka.InvalidRecordException;
 import dev.herald.support.kafka.KafkaFactories;
+import dev.herald.support.kafka.OutageClassifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +69,25 @@ class EventPipeline {
 		commit(records);
 	}
 
+	/**
+	 * Commits the records, or throws a failure of the first one when the database is
+	 * still away after the patience: the shared error handler then tries the batch again
+	 * from there for as long as the outage lasts, re-polling in between so the consumer
+	 * keeps its partitions, and dead-letters nothing (see {@code OutageClassifier}).
+	 */
 	private void commit(List<ConsumerRecord<String, SocialEvent>> records) {
 		if (!records.isEmpty()) {
 			List<SocialEvent> events = records.stream().map(ConsumerRecord::value).toList();
-			this.metrics.timeBatch(events.size(), () -> commitWithRetry(events));
+			try {
+				this.metrics.timeBatch(events.size(), () -> commitWithRetry(events));
+			}
+			catch (RuntimeException ex) {
+				if (OutageClassifier.anyOutage(ex, List.of(OutageClassifier.DATABASE))) {
+					throw new BatchListenerFailedException("Database still failing after "
+							+ this.properties.databasePatience() + " at offset " + records.get(0).offset(), ex, 0);
+				}
+				throw ex;
+			}
 		}
 	}
 

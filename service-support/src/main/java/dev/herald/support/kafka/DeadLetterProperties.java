@@ -6,14 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Retries of a failing record before it goes to its dead-letter topic.
+ * Retries of a failing record before it goes to its dead-letter topic, and of one that
+ * failed for an outage, which never goes there.
  *
  * @param retries attempts after the first
  * @param initialInterval first back-off
  * @param maxInterval longest back-off
+ * @param outageMaxInterval longest back-off while a dependency is away (see
+ * {@link OutageClassifier}); the first is {@code initialInterval}
  */
 @ConfigurationProperties("herald.kafka.dead-letter")
 public record DeadLetterProperties(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration initialInterval,
-		@DefaultValue("2s") Duration maxInterval) {
+		@DefaultValue("2s") Duration maxInterval, @DefaultValue("10s") Duration outageMaxInterval) {
 
 }

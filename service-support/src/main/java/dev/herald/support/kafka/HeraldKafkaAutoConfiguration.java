@@ -1,6 +1,7 @@
 package dev.herald.support.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import dev.herald.schema.topic.Topic;
@@ -33,8 +34,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The one place Kafka errors are handled: a bounded exponential back-off, then the record
  * goes to {@code <topic>.dlt} (original bytes, reason in the
  * {@code kafka_dlt-exception-*} headers) and the partition moves on. Undecodable and
- * {@link InvalidRecordException} records are not retried. Every dead letter counts in
- * {@code herald.kafka.dead.letters{topic}}.
+ * {@link InvalidRecordException} records are not retried. A record that failed because a
+ * dependency is away ({@link OutageClassifier}: the database here, more beans in a
+ * service) is retried without end instead, so an outage dead-letters nothing. Every dead
+ * letter counts in {@code herald.kafka.dead.letters{topic}}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
@@ -75,14 +78,29 @@ public class HeraldKafkaAutoConfiguration {
 	}
 
 	@Bean
+	OutageClassifier databaseOutages() {
+		return OutageClassifier.DATABASE;
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, DeadLetterProperties properties) {
+	DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, DeadLetterProperties properties,
+			List<OutageClassifier> outages) {
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.maxInterval().toMillis());
 		backOff.setMaxAttempts(properties.retries());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(InvalidRecordException.class, SerializationException.class);
+		handler.setBackOffFunction(
+				(record, ex) -> OutageClassifier.anyOutage(ex, outages) ? outageBackOff(properties) : null);
 		return handler;
+	}
+
+	/** Without end: a record that failed for an outage is tried until it passes. */
+	private static ExponentialBackOff outageBackOff(DeadLetterProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.outageMaxInterval().toMillis());
+		return backOff;
 	}
 
 	private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties properties) {

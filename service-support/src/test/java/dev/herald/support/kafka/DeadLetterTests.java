@@ -1,10 +1,12 @@
 package dev.herald.support.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
@@ -24,8 +26,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,15 +40,31 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A listener built from {@link KafkaFactories} on a real broker: undecodable and invalid
- * records land on the dead-letter topic with the reason, and the partition keeps flowing.
+ * records land on the dead-letter topic with the reason, and the partition keeps flowing;
+ * a record that fails because the database is away is tried again until it passes, in a
+ * record listener and in a batch listener.
  */
-@SpringBootTest(classes = DeadLetterTests.App.class, properties = { "spring.kafka.consumer.auto-offset-reset=earliest",
-		"herald.kafka.dead-letter.retries=1", "herald.security.jwt.secret=test-secret-0123456789-0123456789-abcdef" })
+@SpringBootTest(classes = DeadLetterTests.App.class,
+		properties = { "spring.kafka.consumer.auto-offset-reset=earliest", "herald.kafka.dead-letter.retries=1",
+				"herald.kafka.dead-letter.outage-max-interval=500ms",
+				"herald.security.jwt.secret=test-secret-0123456789-0123456789-abcdef" })
 class DeadLetterTests {
 
 	static final EmbeddedKafkaKraftBroker broker = start();
 
+	static final String BATCH_TOPIC = "herald.test.batch";
+
+	/**
+	 * Attempts that fail as if PostgreSQL were away, more than the retries before a dead
+	 * letter.
+	 */
+	static final int OUTAGE_ATTEMPTS = 5;
+
 	static final List<String> processed = new CopyOnWriteArrayList<>();
+
+	static final AtomicInteger outageAttempts = new AtomicInteger();
+
+	static final AtomicInteger batchOutageAttempts = new AtomicInteger();
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -74,6 +94,38 @@ class DeadLetterTests {
 		assertThat(reason(dead.get(1))).contains("eventId invalid is not acceptable");
 		assertThat(Topics.SOCIAL_EVENTS.valueSerde().deserializer().deserialize("", dead.get(1).value()).getEventId())
 			.isEqualTo("invalid");
+	}
+
+	@Test
+	void retriesARecordThatFailedForADatabaseOutageUntilItPassesInsteadOfDeadLetteringIt() {
+		try (KafkaProducer<byte[], byte[]> producer = producer()) {
+			producer.send(record("u2", Topics.SOCIAL_EVENTS.valueSerde().serializer().serialize("", event("outage"))));
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed).contains("outage"));
+		assertThat(outageAttempts).hasValue(OUTAGE_ATTEMPTS + 1);
+	}
+
+	@Test
+	void retriesABatchThatFailedForADatabaseOutageUntilItPasses() {
+		try (KafkaProducer<byte[], byte[]> producer = producer()) {
+			producer.send(new ProducerRecord<>(BATCH_TOPIC, 0, "u3".getBytes(StandardCharsets.UTF_8),
+					Topics.SOCIAL_EVENTS.valueSerde().serializer().serialize("", event("batch-outage"))));
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed).contains("batch-outage"));
+		assertThat(batchOutageAttempts).hasValue(OUTAGE_ATTEMPTS + 1);
+	}
+
+	private static KafkaProducer<byte[], byte[]> producer() {
+		return new KafkaProducer<>(Map.of("bootstrap.servers", broker.getBrokersAsString()), new ByteArraySerializer(),
+				new ByteArraySerializer());
+	}
+
+	/** What Spring throws when Hikari has no connection to give. */
+	private static DataAccessResourceFailureException databaseAway() {
+		return new DataAccessResourceFailureException("Failed to obtain JDBC Connection",
+				new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
 	}
 
 	private static String reason(ConsumerRecord<byte[], byte[]> record) {
@@ -111,7 +163,7 @@ class DeadLetterTests {
 
 	private static EmbeddedKafkaKraftBroker start() {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.SOCIAL_EVENTS.name(),
-				Topics.SOCIAL_EVENTS.deadLetter().name());
+				Topics.SOCIAL_EVENTS.deadLetter().name(), BATCH_TOPIC, BATCH_TOPIC + ".dlt");
 		kafka.afterPropertiesSet();
 		return kafka;
 	}
@@ -127,8 +179,22 @@ class DeadLetterTests {
 		}
 
 		@Bean
+		ConcurrentKafkaListenerContainerFactory<String, SocialEvent> batchFactory(KafkaProperties properties,
+				CommonErrorHandler errorHandler) {
+			ConcurrentKafkaListenerContainerFactory<String, SocialEvent> factory = KafkaFactories
+				.listenerFactory(properties, Topics.SOCIAL_EVENTS, errorHandler);
+			factory.setBatchListener(true);
+			return factory;
+		}
+
+		@Bean
 		EventsListener eventsListener() {
 			return new EventsListener();
+		}
+
+		@Bean
+		BatchListener batchListener() {
+			return new BatchListener();
 		}
 
 	}
@@ -140,7 +206,22 @@ class DeadLetterTests {
 			if (event.getEventId().equals("invalid")) {
 				throw new InvalidRecordException("eventId invalid is not acceptable");
 			}
+			if (event.getEventId().equals("outage") && outageAttempts.incrementAndGet() <= OUTAGE_ATTEMPTS) {
+				throw databaseAway();
+			}
 			processed.add(event.getEventId());
+		}
+
+	}
+
+	static class BatchListener {
+
+		@KafkaListener(topics = BATCH_TOPIC, groupId = "dlt-test-batch", containerFactory = "batchFactory")
+		void on(List<ConsumerRecord<String, SocialEvent>> records) {
+			if (batchOutageAttempts.incrementAndGet() <= OUTAGE_ATTEMPTS) {
+				throw new BatchListenerFailedException("Database still failing", databaseAway(), 0);
+			}
+			records.forEach((record) -> processed.add(record.value().getEventId()));
 		}
 
 	}
