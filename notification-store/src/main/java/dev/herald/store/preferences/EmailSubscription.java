@@ -8,8 +8,9 @@ import dev.herald.schema.DigestFrequency;
  * @param frequency the digest frequency now
  * @param unsubscribedFrom the frequency a one-click unsubscribe turned off (what undo
  * restores), or null
+ * @param locale the user's saved BCP 47 language tag, or null
  */
-public record EmailSubscription(DigestFrequency frequency, DigestFrequency unsubscribedFrom) {
+public record EmailSubscription(DigestFrequency frequency, DigestFrequency unsubscribedFrom, String locale) {
 
 	public boolean canUndo() {
 		return this.frequency == DigestFrequency.OFF && this.unsubscribedFrom != null;

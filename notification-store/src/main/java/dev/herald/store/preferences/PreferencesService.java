@@ -81,14 +81,15 @@ public class PreferencesService {
 	public Optional<EmailSubscription> emailSubscription(String userId, Instant issuedAt) {
 		Optional<Subscription> subscription = this.repository.subscription(userId);
 		if (subscription.isEmpty()) {
-			return Optional.of(new EmailSubscription(DigestFrequency.OFF, null));
+			return Optional.of(new EmailSubscription(DigestFrequency.OFF, null, null));
 		}
 		// Tokens carry whole seconds.
 		if (issuedAt.isBefore(subscription.get().createdAt().truncatedTo(ChronoUnit.SECONDS))) {
 			return Optional.empty();
 		}
-		return Optional.of(new EmailSubscription(this.repository.find(userId).digest().frequency(),
-				subscription.get().unsubscribedFrom()));
+		Preferences preferences = this.repository.find(userId);
+		return Optional.of(new EmailSubscription(preferences.digest().frequency(),
+				subscription.get().unsubscribedFrom(), preferences.locale()));
 	}
 
 	/** Turns e-mail digests off, remembering the frequency for undo. */
@@ -101,7 +102,7 @@ public class PreferencesService {
 		}
 		DigestFrequency was = state.get().frequency();
 		setFrequency(userId, DigestFrequency.OFF, was);
-		return Optional.of(new EmailSubscription(DigestFrequency.OFF, was));
+		return Optional.of(new EmailSubscription(DigestFrequency.OFF, was, state.get().locale()));
 	}
 
 	/** Restores the frequency a one-click unsubscribe turned off, if it still applies. */
@@ -114,7 +115,7 @@ public class PreferencesService {
 		}
 		DigestFrequency restored = state.get().unsubscribedFrom();
 		setFrequency(userId, restored, null);
-		return Optional.of(new EmailSubscription(restored, null));
+		return Optional.of(new EmailSubscription(restored, null, state.get().locale()));
 	}
 
 	private void setFrequency(String userId, DigestFrequency frequency, DigestFrequency unsubscribedFrom) {

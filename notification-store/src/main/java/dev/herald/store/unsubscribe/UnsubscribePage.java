@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.herald.schema.DigestFrequency;
 import dev.herald.store.preferences.EmailSubscription;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The small page behind an unsubscribe link. {@code GET} changes nothing (mail scanners
  * follow links): it asks for confirmation with a {@code POST} button, and after it offers
- * undo. Rendered by Thymeleaf, which escapes everything it writes.
+ * undo. Rendered by Thymeleaf, which escapes everything it writes, in the language
+ * {@link PageLocaleResolver} picks.
  */
 @Controller
 @RequestMapping(path = "/v1/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
@@ -31,18 +33,18 @@ class UnsubscribePage {
 	}
 
 	@GetMapping
-	ModelAndView show(@RequestParam(required = false) String token) {
-		return page(token, this.links.look(token), false);
+	ModelAndView show(@RequestParam(required = false) String token, HttpServletRequest request) {
+		return page(token, this.links.look(token), false, request);
 	}
 
 	@PostMapping
-	ModelAndView unsubscribe(@RequestParam(required = false) String token) {
-		return page(token, this.links.unsubscribe(token), false);
+	ModelAndView unsubscribe(@RequestParam(required = false) String token, HttpServletRequest request) {
+		return page(token, this.links.unsubscribe(token), false, request);
 	}
 
 	@PostMapping("/undo")
-	ModelAndView undo(@RequestParam(required = false) String token) {
-		return page(token, this.links.undo(token), true);
+	ModelAndView undo(@RequestParam(required = false) String token, HttpServletRequest request) {
+		return page(token, this.links.undo(token), true, request);
 	}
 
 	/**
@@ -56,7 +58,8 @@ class UnsubscribePage {
 		return subscription.canUndo() ? "unsubscribed" : "off";
 	}
 
-	private static ModelAndView page(String token, Optional<EmailSubscription> subscription, boolean undone) {
+	private static ModelAndView page(String token, Optional<EmailSubscription> subscription, boolean undone,
+			HttpServletRequest request) {
 		ModelAndView page = new ModelAndView("unsubscribe");
 		if (subscription.isEmpty()) {
 			page.addObject("state", "invalid");
@@ -64,6 +67,7 @@ class UnsubscribePage {
 			return page;
 		}
 		EmailSubscription state = subscription.get();
+		PageLocaleResolver.useSaved(request, state.locale());
 		page.addObject("token", token);
 		page.addObject("frequency", state.frequency().name().toLowerCase(Locale.ROOT));
 		page.addObject("state", stateOf(state, undone));

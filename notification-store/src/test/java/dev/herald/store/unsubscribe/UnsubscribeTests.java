@@ -3,6 +3,7 @@ package dev.herald.store.unsubscribe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.herald.schema.DigestFrequency;
@@ -159,6 +160,42 @@ class UnsubscribeTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void pageSpeaksTheUsersSavedLanguageOverTheBrowsers() {
+		String user = subscribedUser(DigestFrequency.DAILY, "pt-BR");
+		String token = token(user);
+		Map<String, String> englishBrowser = Map.of(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE,
+				HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9");
+
+		Http.Response page = anonymous().get("/v1/unsubscribe?token=" + token, englishBrowser);
+		assertThat(page.text()).contains("<html lang=\"pt\"")
+			.contains("Parar de receber os resumos por e-mail?")
+			.contains("Cancelar a inscrição")
+			.doesNotContain("Stop e-mail digests?");
+		anonymous().raw(HttpMethod.POST, "/v1/unsubscribe?token=" + token, MediaType.APPLICATION_FORM_URLENCODED,
+				"List-Unsubscribe=One-Click", englishBrowser);
+		Http.Response undone = anonymous().raw(HttpMethod.POST, "/v1/unsubscribe/undo?token=" + token,
+				MediaType.APPLICATION_FORM_URLENCODED, "", englishBrowser);
+		assertThat(undone.text()).contains("Os resumos foram reativados").contains("(diariamente)");
+	}
+
+	@Test
+	void pageSpeaksTheBrowsersLanguageWhenTheUserSavedNoneItSpeaks() {
+		String user = subscribedUser(DigestFrequency.WEEKLY, "de");
+
+		Http.Response spanish = anonymous().get("/v1/unsubscribe?token=" + token(user),
+				Map.of(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE, HttpHeaders.ACCEPT_LANGUAGE, "es-MX,es;q=0.9"));
+		assertThat(spanish.text()).contains("<html lang=\"es\"")
+			.contains("¿Dejar de recibir los resúmenes por correo?");
+		Http.Response invalid = anonymous().get("/v1/unsubscribe?token=garbage",
+				Map.of(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE, HttpHeaders.ACCEPT_LANGUAGE, "pt-PT"));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.text()).contains("Este link não é válido");
+		Http.Response unknown = anonymous().get("/v1/unsubscribe?token=" + token(user),
+				Map.of(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE, HttpHeaders.ACCEPT_LANGUAGE, "fr-FR"));
+		assertThat(unknown.text()).contains("<html lang=\"en\"").contains("Stop e-mail digests?");
+	}
+
+	@Test
 	void userWithoutSavedPreferencesHasNothingToUnsubscribe() {
 		String user = newUser();
 		Http.Response response = anonymous().post("/v1/unsubscribe?token=" + token(user), Map.of());
@@ -168,8 +205,16 @@ class UnsubscribeTests extends StoreIntegrationTest {
 	}
 
 	private String subscribedUser(DigestFrequency frequency) {
+		return subscribedUser(frequency, null);
+	}
+
+	private String subscribedUser(DigestFrequency frequency, String locale) {
 		String user = newUser();
-		Http.Response saved = http(user).put("/v1/preferences", Map.of("digest", Map.of("frequency", frequency)));
+		Map<String, Object> preferences = new HashMap<>(Map.of("digest", Map.of("frequency", frequency)));
+		if (locale != null) {
+			preferences.put("locale", locale);
+		}
+		Http.Response saved = http(user).put("/v1/preferences", preferences);
 		assertThat(saved.status()).isEqualTo(200);
 		await().untilAsserted(() -> assertThat(publishedPreferences(user)).hasSize(1));
 		return user;
