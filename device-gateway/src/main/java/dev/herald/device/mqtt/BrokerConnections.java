@@ -35,7 +35,7 @@ final class BrokerConnections {
 			.serverHost(properties.uri().getHost())
 			.serverPort(properties.port())
 			.automaticReconnect()
-			.initialDelay(1, TimeUnit.SECONDS)
+			.initialDelay(500, TimeUnit.MILLISECONDS)
 			.maxDelay(properties.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
 			.applyAutomaticReconnect()
 			.addConnectedListener((context) -> log.info("Connected to the MQTT broker at {}", properties.uri()))

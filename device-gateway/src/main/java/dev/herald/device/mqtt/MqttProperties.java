@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionExpiry how long the broker keeps the session while the gateway is away
  * @param keepAlive keep-alive interval
  * @param ackTimeout how long a publish waits for the broker's acknowledgement
- * @param reconnectMaxDelay longest pause between reconnect attempts
+ * @param reconnectMaxDelay longest pause between reconnect attempts (short, so players
+ * get their messages within seconds of the broker coming back)
  * @param sslBundle a {@code spring.ssl.bundle} with the trust (and key) material; blank
  * uses the JVM defaults
  */
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MqttProperties(@DefaultValue("tcp://localhost:1883") URI uri, String username, String password,
 		String clientId, @DefaultValue("auto") Protocol protocol, @DefaultValue("1h") Duration sessionExpiry,
 		@DefaultValue("30s") Duration keepAlive, @DefaultValue("10s") Duration ackTimeout,
-		@DefaultValue("30s") Duration reconnectMaxDelay, String sslBundle) {
+		@DefaultValue("2s") Duration reconnectMaxDelay, String sslBundle) {
 
 	/** Which MQTT version to speak. */
 	public enum Protocol {

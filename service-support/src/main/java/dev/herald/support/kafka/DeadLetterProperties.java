@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("herald.kafka.dead-letter")
 public record DeadLetterProperties(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration initialInterval,
-		@DefaultValue("2s") Duration maxInterval, @DefaultValue("10s") Duration outageMaxInterval) {
+		@DefaultValue("2s") Duration maxInterval, @DefaultValue("2s") Duration outageMaxInterval) {
 
 }
