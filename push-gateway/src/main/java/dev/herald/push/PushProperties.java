@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param storeUrl base URL of the notification store's REST API
  * @param storeTimeout connect and read timeout of store calls
+ * @param storeConcurrency store calls in flight at once; more wait their turn, so a
+ * connection ramp (one {@code hello} lookup per connection) is served at the store's pace
+ * instead of swamping it into timeouts
+ * @param storeQueueTimeout longest a store call waits for its turn before the session is
+ * closed with 1013
  * @param storePageSize changes fetched per change-feed page during a resume (≤ 500)
  * @param allowedOrigins browser origins allowed to open a connection (same origin always
  * is)
@@ -34,7 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("herald.push")
 public record PushProperties(@DefaultValue("http://localhost:8082") URI storeUrl,
-		@DefaultValue("5s") Duration storeTimeout, @DefaultValue("200") int storePageSize, @DefaultValue( {
+		@DefaultValue("5s") Duration storeTimeout, @DefaultValue("32") int storeConcurrency,
+		@DefaultValue("30s") Duration storeQueueTimeout, @DefaultValue("200") int storePageSize, @DefaultValue( {
 				"http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins,
 		@DefaultValue("10000") int maxConnections, @DefaultValue("5s") Duration retryAfter,
 		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("256") int maxPendingFrames,

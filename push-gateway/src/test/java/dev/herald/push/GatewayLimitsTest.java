@@ -4,6 +4,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import dev.herald.push.feed.NotificationsListener;
@@ -22,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "herald.push.max-connections=4", "herald.push.max-sessions-per-user=2",
 		"herald.push.max-pending-frames=16", "herald.push.outbound-buffer-bytes=65536",
 		"herald.push.send-time-limit=2s", "herald.push.inbound-per-second=1", "herald.push.inbound-burst=3",
-		"herald.push.max-inbound-message-bytes=1024" })
+		"herald.push.max-inbound-message-bytes=1024", "herald.push.store-concurrency=2" })
 class GatewayLimitsTest extends GatewayTestSupport {
 
 	private final List<TestSocket> sockets = new ArrayList<>();
@@ -48,6 +49,24 @@ class GatewayLimitsTest extends GatewayTestSupport {
 
 		assertThat(refused.getResponse().statusCode()).isEqualTo(503);
 		assertThat(refused.getResponse().headers().firstValue("Retry-After")).contains("5");
+	}
+
+	@Test
+	void aConnectionRampWaitsForItsTurnAtTheStoreInsteadOfSwampingIt() {
+		CountDownLatch held = store.holdStates();
+		List<TestSocket> ramp = IntStream.range(0, 4)
+			.mapToObj((i) -> track(TestSocket.connect(ws(), TOKENS.user(newUser()))))
+			.toList();
+
+		await().untilAsserted(() -> assertThat(store.mostStatesInFlight()).isEqualTo(2));
+		await().during(Duration.ofMillis(500)).untilAsserted(() -> assertThat(store.mostStatesInFlight()).isEqualTo(2));
+		held.countDown();
+
+		await().untilAsserted(() -> assertThat(ramp).allSatisfy((socket) -> {
+			assertThat(socket.frames("hello")).hasSize(1);
+			assertThat(socket.closeCode()).isNull();
+		}));
+		assertThat(store.mostStatesInFlight()).isEqualTo(2);
 	}
 
 	@Test

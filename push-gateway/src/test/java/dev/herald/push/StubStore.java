@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,12 @@ final class StubStore {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private volatile CountDownLatch changesGate = new CountDownLatch(0);
+
+	private volatile CountDownLatch stateGate = new CountDownLatch(0);
+
+	private final AtomicInteger statesInFlight = new AtomicInteger();
+
+	private final AtomicInteger mostStatesInFlight = new AtomicInteger();
 
 	record Request(String method, String path, String user, String authorization, String body) {
 	}
@@ -91,6 +98,21 @@ final class StubStore {
 		return this.changesGate;
 	}
 
+	/**
+	 * Holds unread-count answers until the returned latch is counted down, and starts
+	 * counting how many are in flight at most.
+	 */
+	CountDownLatch holdStates() {
+		this.mostStatesInFlight.set(0);
+		this.stateGate = new CountDownLatch(1);
+		return this.stateGate;
+	}
+
+	/** The most unread-count requests in flight at once since {@link #holdStates()}. */
+	int mostStatesInFlight() {
+		return this.mostStatesInFlight.get();
+	}
+
 	List<Request> requestsOf(String userId) {
 		return this.requests.stream().filter((request) -> userId.equals(request.user())).toList();
 	}
@@ -103,7 +125,7 @@ final class StubStore {
 			this.requests.add(new Request(exchange.getRequestMethod(), path, user,
 					exchange.getRequestHeaders().getFirst("Authorization"), body));
 			switch (path) {
-				case "/v1/notifications/unread-count" -> answer(exchange, 200, state(user));
+				case "/v1/notifications/unread-count" -> state(exchange, user);
 				case "/v1/notifications/changes" -> changes(exchange, user);
 				case "/v1/notifications/read", "/v1/notifications/read-all" -> answer(exchange, 204, null);
 				default -> answer(exchange, 404, null);
@@ -128,6 +150,17 @@ final class StubStore {
 		answer(exchange, 200, page);
 	}
 
+	private void state(HttpExchange exchange, String user) throws IOException {
+		this.mostStatesInFlight.accumulateAndGet(this.statesInFlight.incrementAndGet(), Math::max);
+		try {
+			await(this.stateGate);
+			answer(exchange, 200, state(user));
+		}
+		finally {
+			this.statesInFlight.decrementAndGet();
+		}
+	}
+
 	private ObjectNode state(String user) {
 		List<ObjectNode> all = this.changes.getOrDefault(user, List.of());
 		ObjectNode state = JSON.createObjectNode().put("seq", 0).put("unreadCount", 0);
@@ -139,8 +172,12 @@ final class StubStore {
 	}
 
 	private void awaitGate() {
+		await(this.changesGate);
+	}
+
+	private static void await(CountDownLatch gate) {
 		try {
-			this.changesGate.await(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
+			gate.await(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,12 +1,18 @@
 package dev.herald.push.store;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import dev.herald.push.PushProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +23,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Calls the store on behalf of a user, forwarding the user's bearer token. */
+/**
+ * Calls the store on behalf of a user, forwarding the user's bearer token. At most
+ * {@code herald.push.store-concurrency} calls are in flight; the others wait their turn
+ * (callers run on virtual threads) for up to {@code herald.push.store-queue-timeout}.
+ */
 @Component
 public class StoreClient {
 
@@ -27,7 +37,11 @@ public class StoreClient {
 
 	private final int pageSize;
 
-	public StoreClient(PushProperties properties) {
+	private final Semaphore turns;
+
+	private final Duration queueTimeout;
+
+	public StoreClient(PushProperties properties, MeterRegistry meters) {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.storeTimeout())
@@ -36,6 +50,11 @@ public class StoreClient {
 		factory.setReadTimeout(properties.storeTimeout());
 		this.rest = RestClient.builder().baseUrl(properties.storeUrl().toString()).requestFactory(factory).build();
 		this.pageSize = Math.min(properties.storePageSize(), MAX_PAGE);
+		this.turns = new Semaphore(properties.storeConcurrency(), true);
+		this.queueTimeout = properties.storeQueueTimeout();
+		Gauge.builder("herald.push.store.waiting", this.turns, Semaphore::getQueueLength)
+			.description("Store calls waiting for their turn")
+			.register(meters);
 	}
 
 	public StoreState state(String token) {
@@ -53,6 +72,10 @@ public class StoreClient {
 	 * @throws HistoryGoneException when the store no longer keeps them
 	 */
 	public ChangePage changes(String token, long since) {
+		return inTurn("changes", () -> changePage(token, since));
+	}
+
+	private ChangePage changePage(String token, long since) {
 		try {
 			JsonNode body = this.rest.get()
 				.uri("/v1/notifications/changes?since={since}&limit={limit}", since, this.pageSize)
@@ -98,12 +121,33 @@ public class StoreClient {
 		return (problem != null) ? problem.path("seq").asLong() : 0;
 	}
 
-	private static <T> T call(String operation, Supplier<T> call) {
+	private <T> T call(String operation, Supplier<T> call) {
+		return inTurn(operation, () -> {
+			try {
+				return call.get();
+			}
+			catch (RestClientException ex) {
+				throw new StoreUnavailableException(operation, ex);
+			}
+		});
+	}
+
+	private <T> T inTurn(String operation, Supplier<T> call) {
+		try {
+			if (!this.turns.tryAcquire(this.queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new StoreUnavailableException(operation,
+						new TimeoutException("no turn for a store call within " + this.queueTimeout));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreUnavailableException(operation, ex);
+		}
 		try {
 			return call.get();
 		}
-		catch (RestClientException ex) {
-			throw new StoreUnavailableException(operation, ex);
+		finally {
+			this.turns.release();
 		}
 	}
 
