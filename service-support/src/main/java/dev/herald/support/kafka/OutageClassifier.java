@@ -3,12 +3,14 @@ package dev.herald.support.kafka;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that says a dependency is away (the database, an MQTT broker) from one
@@ -23,12 +25,18 @@ public interface OutageClassifier {
 	/**
 	 * PostgreSQL unreachable, out of connections or restarting, or a transaction lost to
 	 * a deadlock or serialization failure: all pass when the record is tried again later.
+	 * A commit or rollback that failed in JDBC counts too: on a connection the server
+	 * terminated, the pool answers the rollback with a bare "Connection is closed", which
+	 * then hides the application's own exception.
 	 */
 	OutageClassifier DATABASE = (cause) -> cause instanceof DataAccessResourceFailureException
 			|| cause instanceof TransientDataAccessResourceException || cause instanceof RecoverableDataAccessException
 			|| cause instanceof PessimisticLockingFailureException || cause instanceof CannotCreateTransactionException
 			|| cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
-			|| (cause instanceof SQLException sql && isUnavailable(sql.getSQLState()));
+			|| (cause instanceof SQLException sql && isUnavailable(sql.getSQLState()))
+			|| (cause instanceof TransactionSystemException tx
+					&& (tx.getCause() instanceof SQLException || (tx.getApplicationException() != null
+							&& anyOutage(tx.getApplicationException(), List.of(OutageClassifier.DATABASE)))));
 
 	/**
 	 * Whether this exception, one of the failure's cause chain, means a dependency is

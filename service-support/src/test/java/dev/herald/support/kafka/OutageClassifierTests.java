@@ -38,6 +38,21 @@ class OutageClassifierTests {
 	}
 
 	@Test
+	void aRollbackThatFailedOnATerminatedConnectionIsAnOutage() {
+		TransactionSystemException closed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		TransactionSystemException hiding = new TransactionSystemException("Could not roll back");
+		hiding.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
+		TransactionSystemException other = new TransactionSystemException("Could not roll back");
+		other.initApplicationException(new DuplicateKeyException("duplicate key"));
+
+		assertThat(isOutage(closed)).isTrue();
+		assertThat(isOutage(hiding)).isTrue();
+		assertThat(isOutage(other)).isFalse();
+		assertThat(isOutage(new TransactionSystemException("no JTA", new IllegalStateException()))).isFalse();
+	}
+
+	@Test
 	void aRecordTheDatabaseRejectsIsNoOutage() {
 		assertThat(isOutage(new DuplicateKeyException("duplicate key"))).isFalse();
 		assertThat(isOutage(new DataIntegrityViolationException("value too long",
