@@ -53,10 +53,9 @@ public final class DevStack implements AutoCloseable {
 		stack.start();
 		stack.startDemo();
 		log.info("{}", stack.table(Duration.between(started, Instant.now())));
-		// Ctrl-C ends the JVM once every shutdown hook is done. Returning earlier would
-		// let
-		// exec:java close the class loader that the other hooks (such as the embedded
-		// PostgreSQL's) still load classes from.
+		// Ctrl-C ends the JVM once every shutdown hook is done. Returning
+		// earlier would let exec:java close the class loader that other hooks
+		// (the embedded PostgreSQL's) still load classes from.
 		new CountDownLatch(1).await();
 	}
 
