@@ -20,9 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An IoT player subscribed to its own topics on the dev stack's MQTT broker. Like real
- * firmware it reconnects when the broker goes away and subscribes again.
+ * firmware it keeps a persistent session (so the broker queues what is published while it
+ * is away, restarts included), reconnects when the broker goes away and subscribes again.
  */
 final class Player implements AutoCloseable {
+
+	private static final long SESSION_EXPIRY_SECONDS = 3600;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -50,7 +53,12 @@ final class Player implements AutoCloseable {
 				}
 			})
 			.buildAsync();
-		this.client.connect().thenCompose((ack) -> subscribe()).join();
+		this.client.connectWith()
+			.cleanStart(false)
+			.sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
+			.send()
+			.thenCompose((ack) -> subscribe())
+			.join();
 		this.reconnecting = true;
 	}
 
@@ -111,7 +119,7 @@ final class Player implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.client.disconnect().join();
+		this.client.disconnectWith().sessionExpiryInterval(0).send().join();
 	}
 
 	record Received(Instant at, String topic, String payload) {

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HiveMQ CE in this JVM, configured in a temporary folder that is deleted on close.
+ * HiveMQ CE in this JVM, configured in a temporary folder that is deleted on close. It
+ * persists to that folder, as a production broker does, so persistent sessions, their
+ * queued messages and retained messages survive {@link #stop()} and {@link #start()}.
  */
 final class EmbeddedHiveMq implements AutoCloseable {
 
@@ -39,7 +41,7 @@ final class EmbeddedHiveMq implements AutoCloseable {
 			        </tcp-listener>
 			    </listeners>
 			    <persistence>
-			        <mode>in-memory</mode>
+			        <mode>file</mode>
 			    </persistence>
 			    <anonymous-usage-statistics>
 			        <enabled>false</enabled>

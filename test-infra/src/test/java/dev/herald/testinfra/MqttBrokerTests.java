@@ -43,6 +43,34 @@ class MqttBrokerTests {
 	}
 
 	@Test
+	void keepsPersistentSessionsAcrossARestartSoOfflineClientsGetWhatWasPublished() throws InterruptedException {
+		try (MqttBroker broker = MqttBroker.startEmbedded()) {
+			String topic = "herald/test/" + UUID.randomUUID();
+			Mqtt5BlockingClient player = client(broker);
+			player.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+			player.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+			player.disconnect();
+
+			broker.stop();
+			broker.start();
+			Mqtt5BlockingClient publisher = client(broker);
+			publisher.connect();
+			publisher.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(bytes("queued")).send();
+			publisher.disconnect();
+
+			try (Mqtt5BlockingClient.Mqtt5Publishes publishes = player.publishes(MqttGlobalPublishFilter.ALL)) {
+				assertThat(player.connectWith().cleanStart(false).sessionExpiryInterval(300).send().isSessionPresent())
+					.isTrue();
+				assertThat(publishes.receive(10, TimeUnit.SECONDS)).hasValueSatisfying(
+						(publish) -> assertThat(publish.getPayloadAsBytes()).isEqualTo(bytes("queued")));
+			}
+			finally {
+				player.disconnect();
+			}
+		}
+	}
+
+	@Test
 	void findsLocalMosquittoAndDeliversThroughIt() throws InterruptedException {
 		assumeThat(FreePorts.isFree(MqttBroker.DEFAULT_PORT)).as("something listens on port 1883").isFalse();
 
