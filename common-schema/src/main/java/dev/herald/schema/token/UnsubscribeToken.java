@@ -65,8 +65,11 @@ public record UnsubscribeToken(String userId, String scope, Instant issuedAt) {
 		}
 		String payload = String.join(".", parts[0], parts[1], parts[2], parts[3]);
 		try {
-			byte[] given = B64_DECODER.decode(parts[4]);
-			if (!MessageDigest.isEqual(given, mac(secret, payload))) {
+			// The encoded forms are compared, so a signature with other unused bits in
+			// its
+			// last character (which decodes to the same bytes) is no valid token either.
+			byte[] given = parts[4].getBytes(StandardCharsets.US_ASCII);
+			if (!MessageDigest.isEqual(given, B64.encode(mac(secret, payload)))) {
 				return Optional.empty();
 			}
 			String userId = new String(B64_DECODER.decode(parts[1]), StandardCharsets.UTF_8);

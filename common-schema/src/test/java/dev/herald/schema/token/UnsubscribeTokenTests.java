@@ -2,6 +2,7 @@ package dev.herald.schema.token;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,20 @@ class UnsubscribeTokenTests {
 		assertThat(UnsubscribeToken.verify(String.join(".", parts[0], parts[1], "all", parts[3], parts[4]), SECRET))
 			.isEmpty();
 		assertThat(UnsubscribeToken.verify(signed.substring(0, signed.length() - 2) + "AA", SECRET)).isEmpty();
+	}
+
+	@Test
+	void acceptsOnlyTheCanonicalSpellingOfTheSignature() {
+		String signed = this.token.sign(SECRET);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = signed.charAt(signed.length() - 1);
+		// 32 MAC bytes take 43 characters; the last one carries 2 unused bits
+		char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+		String variant = signed.substring(0, signed.length() - 1) + sameBytes;
+
+		assertThat(Base64.getUrlDecoder().decode(variant.substring(variant.lastIndexOf('.') + 1)))
+			.isEqualTo(Base64.getUrlDecoder().decode(signed.substring(signed.lastIndexOf('.') + 1)));
+		assertThat(UnsubscribeToken.verify(variant, SECRET)).isEmpty();
 	}
 
 	@Test
