@@ -39,7 +39,8 @@ record Broadcast(BroadcastView view, int cursor, UUID claimedBy) {
 		BroadcastView view = new BroadcastView(rs.getObject("id", UUID.class), Status.valueOf(rs.getString("status")),
 				new Message(rs.getString("title"), rs.getString("body")), audience, rs.getBoolean("critical"),
 				instant(rs, "scheduled_at"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "completed_at"), rs.getObject("total", Integer.class), rs.getInt("sent"));
+				instant(rs, "completed_at"), rs.getObject("total", Integer.class), rs.getInt("sent"),
+				rs.getString("failure"));
 		return new Broadcast(view, rs.getInt("cursor_position"), rs.getObject("claimed_by", UUID.class));
 	}
 

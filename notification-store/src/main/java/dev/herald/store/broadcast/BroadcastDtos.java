@@ -90,9 +90,12 @@ final class BroadcastDtos {
 	 * @param completedAt when it completed, was cancelled or failed, or null
 	 * @param total recipients, known once it started
 	 * @param sent recipients whose event Kafka acknowledged
+	 * @param failure why the last batch failed, while batches fail in a row and after the
+	 * broadcast FAILED; null otherwise
 	 */
 	record BroadcastView(UUID id, Status status, Message message, Audience audience, boolean critical,
-			Instant scheduledAt, Instant createdAt, Instant startedAt, Instant completedAt, Integer total, int sent) {
+			Instant scheduledAt, Instant createdAt, Instant startedAt, Instant completedAt, Integer total, int sent,
+			String failure) {
 
 	}
 

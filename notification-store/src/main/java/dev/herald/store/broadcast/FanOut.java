@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,15 +104,20 @@ class FanOut {
 		return true;
 	}
 
+	/**
+	 * Publishes one event per recipient and waits for Kafka's acknowledgements. A send
+	 * that fails at once (no metadata within {@code max.block.ms} while Kafka is away)
+	 * fails the batch like a missing acknowledgement does.
+	 */
 	private void publish(BroadcastView broadcast, List<Recipient> recipients) {
-		List<CompletableFuture<?>> sends = recipients.stream()
-			.<CompletableFuture<?>>map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(),
-					recipient.userId(), event(broadcast, recipient.userId())))
-			.toList();
 		try {
+			List<CompletableFuture<?>> sends = recipients.stream()
+				.<CompletableFuture<?>>map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(),
+						recipient.userId(), event(broadcast, recipient.userId())))
+				.toList();
 			KafkaAcks.await(sends, this.properties.sendTimeout());
 		}
-		catch (KafkaAcks.UnacknowledgedException ex) {
+		catch (KafkaAcks.UnacknowledgedException | KafkaException ex) {
 			throw new BatchFailedException(broadcast.id(), "could not publish to " + Topics.SOCIAL_EVENTS.name(), ex);
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import dev.herald.store.StoreInstance;
 import dev.herald.store.StoreIntegrationTest;
+import dev.herald.testinfra.FreePorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +108,25 @@ class BroadcastFanOutTests extends StoreIntegrationTest {
 			assertThat(never.get("sent").asInt()).isZero();
 			assertThat(admin().post("/v1/admin/broadcasts/" + fires + "/cancel", null).status()).isEqualTo(409);
 		}
+	}
+
+	@Test
+	void aBroadcastThatCannotBePublishedFailsAfterItsFailuresInARowAndDropsItsRecipients() {
+		String user = newUser();
+		// an instance whose Kafka never answers: every batch times out
+		Map<String, String> noKafka = Map.of("spring.kafka.bootstrap-servers", "127.0.0.1:" + FreePorts.find(),
+				"spring.kafka.producer.properties.max.block.ms", "300", "herald.store.broadcasts.send-timeout", "300ms",
+				"herald.store.broadcasts.max-failures", "3");
+		try (StoreInstance instance = StoreInstance.start(database(), kafka, noKafka)) {
+			String id = create(Map.of("type", "USERS", "userIds", List.of(user)), null, "Unpublishable");
+			await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(view(id).get("status").asString()));
+			assertThat(count("SELECT failed_attempts FROM broadcasts WHERE id = ?::uuid", id)).isEqualTo(3);
+			assertThat(view(id).get("sent").asInt()).isZero();
+			assertThat(view(id).get("failure").asString()).contains("could not publish to social.events.v1");
+			assertThat(count("SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?::uuid", id)).isZero();
+			assertThat(admin().post("/v1/admin/broadcasts/" + id + "/cancel", null).status()).isEqualTo(409);
+		}
+		assertThat(count("SELECT count(*) FROM notifications WHERE user_id = ?", user)).isZero();
 	}
 
 	@Test
