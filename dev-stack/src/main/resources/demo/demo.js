@@ -106,10 +106,14 @@ async function publish(events) {
   $('simulate-result').textContent = `ingest answered ${result.status}` + (result.ok ? '' : `: ${JSON.stringify(result.json)}`);
 }
 
+// The chosen user's players: the MQTT log shows only their messages.
+let myPlayers = [];
+
 async function loadPlayers() {
   const result = await api('device', '/v1/devices');
   const list = $('players');
   list.replaceChildren();
+  myPlayers = (result.ok ? result.json : []).map((p) => p.playerKey);
   (result.ok ? result.json : []).forEach((p) => {
     const li = document.createElement('li');
     li.appendChild(text(`${p.playerKey} (${p.name || 'player'}, every ${p.minIntervalSeconds}s)`));
@@ -118,7 +122,12 @@ async function loadPlayers() {
 }
 
 async function refreshMqtt() {
-  const messages = await (await fetch('/api/mqtt')).json();
+  if (myPlayers.length === 0) {
+    $('mqtt').replaceChildren();
+    return;
+  }
+  const query = myPlayers.map((key) => `player=${encodeURIComponent(key)}`).join('&');
+  const messages = await (await fetch(`/api/mqtt?${query}`)).json();
   $('mqtt').replaceChildren(...messages.slice(0, 30).map((m) => {
     const li = document.createElement('li');
     li.appendChild(text(`${m.retained ? '[retained] ' : ''}${m.topic}: ${m.payload}`));

@@ -136,6 +136,8 @@ class DemoApplicationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(get("/api/mqtt?player=desk")).contains("makapix/player/desk/unread"));
 		assertThat(get("/api/mqtt?player=other")).isEqualTo("[]");
+		assertThat(get("/api/mqtt?player=other&player=desk")).contains("makapix/player/desk/unread");
+		assertThat(get("/api/mqtt?player=desk2")).isEqualTo("[]");
 	}
 
 	@Test

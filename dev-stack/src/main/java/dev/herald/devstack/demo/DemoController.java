@@ -41,8 +41,8 @@ class DemoController {
 	}
 
 	@GetMapping("/api/mqtt")
-	List<MqttWatcher.Received> mqtt(@RequestParam(required = false) String player) {
-		return this.mqtt.received(player);
+	List<MqttWatcher.Received> mqtt(@RequestParam(name = "player", required = false) List<String> players) {
+		return this.mqtt.received(players);
 	}
 
 }

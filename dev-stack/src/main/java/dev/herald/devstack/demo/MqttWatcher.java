@@ -3,6 +3,7 @@ package dev.herald.devstack.demo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +50,11 @@ final class MqttWatcher implements AutoCloseable {
 		}
 	}
 
-	/** Newest first; only {@code player}'s topics when given. */
-	synchronized List<Received> received(String player) {
+	/** Newest first; only the topics of {@code players} when any are given. */
+	synchronized List<Received> received(Collection<String> players) {
 		return this.received.stream()
-			.filter((message) -> player == null || message.topic().contains("/player/" + player + "/"))
+			.filter((message) -> players == null || players.isEmpty()
+					|| players.stream().anyMatch((player) -> message.topic().contains("/player/" + player + "/")))
 			.toList();
 	}
 
