@@ -130,17 +130,22 @@ class BrowserEndToEndTests {
 		unsubscribeThroughTheMailLink();
 	}
 
-	/** Follows the digest's unsubscribe link as its reader would, and confirms. */
+	/**
+	 * Follows the digest's unsubscribe link as its reader would, and confirms. The page
+	 * speaks Ana's language, Portuguese, like her digest.
+	 */
 	private static void unsubscribeThroughTheMailLink() {
 		browser.switchTo().frame("mail");
 		String link = browser.findElement(UNSUBSCRIBE_LINK).getDomAttribute("href");
 		browser.switchTo().defaultContent();
 		browser.get(link);
+		assertThat(browser.findElement(By.tagName("h1")).getText())
+			.isEqualTo("Parar de receber os resumos por e-mail?");
 		browser.findElement(By.cssSelector("form[method=post] button")).click();
 		await().atMost(TIMEOUT)
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText()).as(browser.getPageSource())
-				.isEqualTo("You are unsubscribed"));
+				.isEqualTo("Sua inscrição foi cancelada"));
 		Api store = new Api(HeraldServices.STORE_PORT, Herald.tokens.user("u-ana"));
 		assertThat(store.get("/v1/preferences").json().at("/digest/frequency").asString()).isEqualTo("OFF");
 	}
