@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,6 +47,8 @@ class BrowserEndToEndTests {
 	private static final By ANAS_MAIL = By.xpath("//ul[@id='mailbox']/li[contains(., 'ana@demo.herald.local')]");
 
 	/** The unsubscribe link of a digest, whatever the language of its text. */
+	private static final String ANAS_PLAYER = "ana-living-room";
+
 	private static final By UNSUBSCRIBE_LINK = By.cssSelector("a[href*='/v1/unsubscribe?token=']");
 
 	private static WebDriver browser;
@@ -106,6 +109,12 @@ class BrowserEndToEndTests {
 		browser.get("http://localhost:8080/");
 		await().atMost(TIMEOUT)
 			.until(() -> browser.findElement(By.id("status")).getDomAttribute("class").contains("online"));
+		browser.findElement(By.id("player-key")).sendKeys(ANAS_PLAYER);
+		browser.findElement(By.id("player-interval")).clear();
+		browser.findElement(By.id("player-interval")).sendKeys("0");
+		browser.findElement(By.id("add-player")).click();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(browser.findElement(By.id("players")).getText()).contains(ANAS_PLAYER));
 		browser.findElement(By.id("react")).click();
 		browser.findElement(By.id("comment")).click();
 		browser.findElement(By.id("burst")).click();
@@ -114,17 +123,23 @@ class BrowserEndToEndTests {
 			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#notifications li.unread")))
 				.hasSizeGreaterThanOrEqualTo(2));
 		assertThat(browser.findElement(By.id("badge")).isDisplayed()).isTrue();
+		// the MQTT log shows what Ana's player got, and only that
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#mqtt li")))
+				.extracting(WebElement::getText)
+				.anySatisfy((line) -> assertThat(line).startsWith("makapix/player/" + ANAS_PLAYER + "/notification"))
+				.allSatisfy((line) -> assertThat(line).contains("makapix/player/" + ANAS_PLAYER + "/")));
 
 		new Select(browser.findElement(By.id("digest-frequency"))).selectByVisibleText("IMMEDIATE");
 		browser.findElement(By.id("save-preferences")).click();
 		await().atMost(TIMEOUT).until(() -> "saved".equals(browser.findElement(By.id("preferences-result")).getText()));
 		browser.findElement(By.id("react")).click();
 		await().atMost(TIMEOUT).until(() -> !browser.findElements(ANAS_MAIL).isEmpty());
+		browser.manage().window().setSize(new Dimension(1280, 1900));
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		browser.findElement(ANAS_MAIL).click();
 		Path screenshot = Path.of("target", "demo.png");
 		await().atMost(TIMEOUT).until(() -> mailShown());
-		browser.manage().window().setSize(new Dimension(1280, 1900));
-		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
 		unsubscribeThroughTheMailLink();
