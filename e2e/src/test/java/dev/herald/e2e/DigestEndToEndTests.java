@@ -20,18 +20,13 @@ import java.util.regex.Pattern;
 
 import dev.herald.devstack.HeraldServices;
 import dev.herald.devstack.ServiceProcess;
+import dev.herald.testinfra.KafkaBroker;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -129,34 +124,9 @@ class DigestEndToEndTests {
 	}
 
 	/** Waits until the digest's consumer group has no lag on {@code notifications.v1}. */
-	private static void awaitDigestCaughtUp() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				Herald.stack().infrastructure().kafka().bootstrapServers()))) {
-			await().atMost(TIMEOUT).until(() -> lag(admin) == 0);
-		}
-	}
-
-	private static long lag(Admin admin) throws Exception {
-		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("herald-digest")
-			.partitionsToOffsetAndMetadata()
-			.get();
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		admin.describeTopics(List.of(NOTIFICATIONS))
-			.allTopicNames()
-			.get()
-			.get(NOTIFICATIONS)
-			.partitions()
-			.forEach((info) -> latest.put(new TopicPartition(NOTIFICATIONS, info.partition()), OffsetSpec.latest()));
-		Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-		return ends.entrySet()
-			.stream()
-			.mapToLong((end) -> end.getValue().offset() - committedOffset(committed, end.getKey()))
-			.sum();
-	}
-
-	private static long committedOffset(Map<TopicPartition, OffsetAndMetadata> committed, TopicPartition partition) {
-		OffsetAndMetadata offset = committed.get(partition);
-		return (offset != null) ? offset.offset() : 0;
+	private static void awaitDigestCaughtUp() {
+		KafkaBroker kafka = Herald.stack().infrastructure().kafka();
+		await().atMost(TIMEOUT).until(() -> kafka.lag("herald-digest", NOTIFICATIONS) == 0);
 	}
 
 	private static Instant nextHour(Instant now) {

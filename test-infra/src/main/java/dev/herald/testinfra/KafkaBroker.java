@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.herald.schema.topic.Topic;
@@ -11,11 +12,14 @@ import dev.herald.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -148,6 +152,40 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex.getCause());
+		}
+	}
+
+	/**
+	 * How many records of a topic a consumer group has not committed yet, over all
+	 * partitions (a partition without a committed offset counts from 0).
+	 * @param groupId the consumer group
+	 * @param topic the topic name
+	 * @return the group's lag
+	 */
+	public long lag(String groupId, String topic) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.stream()
+				.collect(Collectors.toMap((info) -> new TopicPartition(topic, info.partition()),
+						(info) -> OffsetSpec.latest()));
+			return admin.listOffsets(latest).all().get().entrySet().stream().mapToLong((end) -> {
+				OffsetAndMetadata offset = committed.get(end.getKey());
+				return end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
+			}).sum();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the lag of " + groupId, ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not read the lag of " + groupId + " on " + topic, ex.getCause());
 		}
 	}
 

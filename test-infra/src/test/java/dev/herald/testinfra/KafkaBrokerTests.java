@@ -19,7 +19,10 @@ import dev.herald.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,37 @@ import static org.awaitility.Awaitility.await;
 class KafkaBrokerTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Test
+	void lagCountsWhatAGroupHasNotCommitted() throws Exception {
+		KafkaBroker kafka = KafkaBroker.shared();
+		String topic = Topics.SOCIAL_EVENTS.name();
+		String group = "lag-" + UUID.randomUUID();
+		kafka.send(Topics.SOCIAL_EVENTS, "u-lag", follow(UUID.randomUUID().toString()));
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.forEach((info) -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+			Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+			admin.listOffsets(latest)
+				.all()
+				.get()
+				.forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+			long total = ends.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+
+			assertThat(kafka.lag(group, topic)).isEqualTo(total).isPositive();
+
+			admin.alterConsumerGroupOffsets(group, ends).all().get();
+			assertThat(kafka.lag(group, topic)).isZero();
+		}
+		kafka.send(Topics.SOCIAL_EVENTS, "u-lag", follow(UUID.randomUUID().toString()));
+		kafka.send(Topics.SOCIAL_EVENTS, "u-lag", follow(UUID.randomUUID().toString()));
+		assertThat(kafka.lag(group, topic)).isEqualTo(2);
+	}
 
 	@Test
 	void sentEventReachesCollector() {

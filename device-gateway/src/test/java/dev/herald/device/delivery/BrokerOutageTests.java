@@ -3,9 +3,7 @@ package dev.herald.device.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import dev.herald.device.Changes;
@@ -17,11 +15,6 @@ import dev.herald.schema.topic.Topics;
 import dev.herald.testinfra.MqttBroker;
 import dev.herald.testinfra.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -124,32 +117,8 @@ class BrokerOutageTests extends GatewayIntegrationTest {
 	/**
 	 * Records of notifications.v1 this service's consumer group has not committed yet.
 	 */
-	private long uncommitted() throws ExecutionException, InterruptedException {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.groupId)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.NOTIFICATIONS.name()))
-				.allTopicNames()
-				.get()
-				.get(Topics.NOTIFICATIONS.name())
-				.partitions()
-				.stream()
-				.collect(Collectors.toMap((p) -> new TopicPartition(Topics.NOTIFICATIONS.name(), p.partition()),
-						(p) -> OffsetSpec.latest()));
-			return admin.listOffsets(latest)
-				.all()
-				.get()
-				.entrySet()
-				.stream()
-				.mapToLong((end) -> end.getValue().offset() - committedOffset(committed, end.getKey()))
-				.sum();
-		}
-	}
-
-	private static long committedOffset(Map<TopicPartition, OffsetAndMetadata> committed, TopicPartition partition) {
-		OffsetAndMetadata offset = committed.get(partition);
-		return (offset != null) ? offset.offset() : 0;
+	private long uncommitted() {
+		return kafka.lag(this.groupId, Topics.NOTIFICATIONS.name());
 	}
 
 	private static Set<String> idsOf(List<JsonNode> before, List<JsonNode> after) {
