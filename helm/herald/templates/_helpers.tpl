@@ -214,6 +214,11 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
 {{- /* Always set, also with a JWKS URI: no pod keeps the public dev default secret. */}}
 {{ include "herald.secretEnv" (dict "name" "HERALD_JWT_SECRET" "secret" (include "herald.authSecretName" $ctx) "key" $ctx.Values.auth.existingSecretJwtKey) }}
 {{- if has .key (list "store" "device" "digest") }}
+{{- /* Static Kafka group membership: a container restarted in its pod rejoins as the same member and takes its partitions back at once. */}}
+- name: HERALD_INSTANCE_ID
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
 {{ include "herald.configEnv" (dict "name" "HERALD_DB_URL" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_DB_USER" "context" $ctx) }}
 {{ include "herald.secretEnv" (dict "name" "HERALD_DB_PASSWORD" "secret" (include "herald.databaseSecretName" $ctx) "key" (include "herald.databaseSecretKey" $ctx)) }}

@@ -124,7 +124,12 @@ class HelmChartTests {
 			for (Map<String, Object> env : list(container(deployment), "env")) {
 				Map<String, Object> configRef = get(env, "valueFrom.configMapKeyRef");
 				Map<String, Object> secretRef = get(env, "valueFrom.secretKeyRef");
-				if (configRef != null) {
+				Map<String, Object> fieldRef = get(env, "valueFrom.fieldRef");
+				if (fieldRef != null) {
+					assertThat(fieldRef).as("downward API field of %s", env.get("name"))
+						.containsEntry("fieldPath", "metadata.name");
+				}
+				else if (configRef != null) {
 					Map<String, Object> data = get(manifests.named("ConfigMap", (String) configRef.get("name")),
 							"data");
 					assertThat(data).as("ConfigMap key for %s", env.get("name"))
@@ -139,6 +144,20 @@ class HelmChartTests {
 					assertThat(env).as("env var %s has a value", env.get("name")).containsKey("value");
 				}
 			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("renders")
+	void consumerGroupServicesAreStaticMembersNamedAfterTheirPod(Manifests manifests) {
+		for (String module : List.of("notification-store", "device-gateway", "email-digest")) {
+			assertThat(list(container(manifests.named("Deployment", name(module))), "env"))
+				.as("%s joins its consumer groups as its pod", module)
+				.anySatisfy((env) -> {
+					assertThat(env).containsEntry("name", "HERALD_INSTANCE_ID");
+					assertThat((Map<String, Object>) get(env, "valueFrom.fieldRef")).containsEntry("fieldPath",
+							"metadata.name");
+				});
 		}
 	}
 

@@ -66,6 +66,10 @@ public record HeraldServices(Path root, List<String> jvmOptions) {
 		Map<String, String> environment = new HashMap<>(common);
 		environment.putAll(own);
 		environment.put("HERALD_" + key + "_PORT", Integer.toString(port));
+		// a fixed name per replica: a restarted service rejoins its consumer groups as
+		// the
+		// same static member and takes its partitions back at once
+		environment.put("HERALD_INSTANCE_ID", module + "-1");
 		return new ServiceSpec(module, jar(module), port, environment, this.jvmOptions);
 	}
 

@@ -8,11 +8,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.herald.devstack.HeraldServices;
 import dev.herald.testinfra.SmtpServer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every e-mail the dev stack's SMTP server took, remembered here as well, so that what
@@ -27,6 +30,27 @@ final class Mailbox {
 
 	Mailbox(SmtpServer smtp) {
 		this.smtp = smtp;
+	}
+
+	/** The e-mail address the e2e tests give {@code user}. */
+	static String address(String user) {
+		return user + "@example.org";
+	}
+
+	/**
+	 * Gives the user an address through ingest and IMMEDIATE digests through the
+	 * preferences API, so that the store lets their notifications onto the {@code EMAIL}
+	 * channel and the digest mails them within seconds.
+	 */
+	static void receiveDigestsAtOnce(String user) {
+		Api.Response contact = new Api(HeraldServices.INGEST_PORT,
+				Herald.tokens.service("art-community", "events:write"))
+			.put("/v1/users/" + user + "/contact",
+					Map.of("email", address(user), "displayName", "Owner", "locale", "en", "timeZone", "UTC"));
+		assertThat(contact.status()).as(contact.body()).isEqualTo(202);
+		Api.Response preferences = new Api(HeraldServices.STORE_PORT, Herald.tokens.user(user)).put("/v1/preferences",
+				Map.of("digest", Map.of("frequency", "IMMEDIATE", "sendHour", 9, "weekday", 1, "minimumUnread", 1)));
+		assertThat(preferences.status()).as(preferences.body()).isEqualTo(200);
 	}
 
 	/** Mails addressed to one of {@code addresses}, each copy once. */

@@ -23,7 +23,8 @@ class NotificationChangeListener {
 		this.changes = changes;
 	}
 
-	@KafkaListener(topics = "#{T(dev.herald.schema.topic.Topics).NOTIFICATIONS.name()}",
+	@KafkaListener(id = "digest-notifications", idIsGroup = false,
+			topics = "#{T(dev.herald.schema.topic.Topics).NOTIFICATIONS.name()}",
 			containerFactory = "notificationsListenerFactory")
 	void on(ConsumerRecord<String, NotificationChange> record) {
 		if (record.value() == null) {

@@ -22,7 +22,8 @@ class ContactListener {
 		this.copies = copies;
 	}
 
-	@KafkaListener(topics = "#{T(dev.herald.schema.topic.Topics).USER_CONTACTS.name()}",
+	@KafkaListener(id = "digest-contacts", idIsGroup = false,
+			topics = "#{T(dev.herald.schema.topic.Topics).USER_CONTACTS.name()}",
 			containerFactory = "contactsListenerFactory")
 	void on(ConsumerRecord<String, UserContact> record) {
 		this.copies.applyContact(record.key(), record.value());

@@ -22,7 +22,8 @@ class PreferencesListener {
 		this.copies = copies;
 	}
 
-	@KafkaListener(topics = "#{T(dev.herald.schema.topic.Topics).USER_PREFERENCES.name()}",
+	@KafkaListener(id = "digest-preferences", idIsGroup = false,
+			topics = "#{T(dev.herald.schema.topic.Topics).USER_PREFERENCES.name()}",
 			containerFactory = "preferencesListenerFactory")
 	void on(ConsumerRecord<String, UserPreferences> record) {
 		this.copies.applyPreferences(record.key(), record.value());

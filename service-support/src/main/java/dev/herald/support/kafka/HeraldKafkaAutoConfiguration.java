@@ -77,6 +77,15 @@ public class HeraldKafkaAutoConfiguration {
 		return reason;
 	}
 
+	/**
+	 * {@code group.instance.id} per listener when {@code herald.kafka.instance-id} is
+	 * set.
+	 */
+	@Bean
+	static StaticMembership staticKafkaMembership() {
+		return new StaticMembership();
+	}
+
 	@Bean
 	OutageClassifier databaseOutages() {
 		return OutageClassifier.DATABASE;

@@ -1,0 +1,89 @@
+package dev.herald.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
+
+import dev.herald.devstack.HeraldServices;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenario "recovery": while a stream of events flows, each consumer-group service (and
+ * the push gateway, for comparison) is killed with {@code kill -9} and started again,
+ * {@code herald.bench.recovery-runs} times each (10), and the first delivery after the
+ * restarted process is healthy is timed. Static group membership should make the
+ * restarted instance take its partitions back at once. Prints the distribution, asserts
+ * nothing about time.
+ */
+@Tag("benchmark")
+class RecoveryBenchmark {
+
+	private static final int RUNS = Integer.getInteger("herald.bench.recovery-runs", 10);
+
+	@Test
+	void recovery() {
+		List<String> owners = IntStream.range(0, 4).mapToObj((i) -> "recovery-" + UUID.randomUUID()).toList();
+		Mailbox mailbox = new Mailbox(Herald.stack().infrastructure().smtp());
+		List<ResumingPushSession> tabs = new ArrayList<>();
+		List<Player> players = new ArrayList<>();
+		BenchmarkReport report = new BenchmarkReport("recovery");
+		report.line("First delivery after a `kill -9`ed service is healthy again, %d restarts each (ms)%n", RUNS);
+		report.line("| service | min | p50 | p90 | max | runs |\n| --- | ---: | ---: | ---: | ---: | ---: |");
+		try {
+			for (String owner : owners) {
+				Mailbox.receiveDigestsAtOnce(owner);
+				players.add(Player.subscribe(Player.register(owner)));
+				tabs.add(ResumingPushSession.open(owner));
+			}
+			IntSupplier onTabs = () -> tabs.stream().mapToInt((tab) -> tab.received().size()).sum();
+			IntSupplier onPlayers = () -> players.stream().mapToInt(Player::notificationCount).sum();
+			IntSupplier mails = () -> mailbox.to(owners.stream().map(Mailbox::address).toList()).size();
+			try (EventStream stream = EventStream.start(owners, Duration.ofMillis(100))) {
+				await().atMost(Duration.ofMinutes(1))
+					.until(() -> onTabs.getAsInt() > 0 && onPlayers.getAsInt() > 0 && mails.getAsInt() > 0);
+				for (Map.Entry<String, IntSupplier> service : Map
+					.of("notification-store", onTabs, "push-gateway", onTabs, "device-gateway", onPlayers,
+							"email-digest", mails)
+					.entrySet()
+					.stream()
+					.sorted(Map.Entry.comparingByKey())
+					.toList()) {
+					report.line(row(service.getKey(), restarts(service.getKey(), service.getValue())));
+				}
+			}
+		}
+		finally {
+			tabs.forEach(ResumingPushSession::close);
+			players.forEach(Player::close);
+		}
+		report.line("%nThe digest's figure includes its IMMEDIATE batching delay (2 s in the e2e stack).");
+		report.write();
+	}
+
+	private static List<Long> restarts(String service, IntSupplier deliveries) {
+		Recoveries recoveries = new Recoveries();
+		for (int run = 0; run < RUNS; run++) {
+			recoveries.killAndRestart(service, deliveries);
+		}
+		return recoveries.all().stream().map((recovery) -> recovery.firstDelivery().toMillis()).sorted().toList();
+	}
+
+	private static String row(String service, List<Long> millis) {
+		return String.format("| %s | %d | %d | %d | %d | %d |", service, millis.get(0), percentile(millis, 50),
+				percentile(millis, 90), millis.get(millis.size() - 1), millis.size());
+	}
+
+	private static long percentile(List<Long> sorted, int percentile) {
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index));
+	}
+
+}
