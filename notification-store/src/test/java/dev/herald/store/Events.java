@@ -29,6 +29,7 @@ public final class Events {
 	public static SocialEvent reactionRemoved(String recipient, String actorId, String contentId) {
 		return base(EventKind.REACTION_REMOVED, recipient).setActor(actor(actorId))
 			.setContent(artwork(contentId))
+			.setReaction("❤")
 			.build();
 	}
 

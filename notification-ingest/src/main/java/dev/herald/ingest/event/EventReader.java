@@ -17,6 +17,7 @@ import dev.herald.schema.ContentRef;
 import dev.herald.schema.EventKind;
 import dev.herald.schema.MessageText;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.rules.EventRequirements;
 
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,7 @@ class EventReader {
 	SocialEvent read(Fields fields, String prefix, EventRequest request, String derivedId) {
 		int before = fields.count();
 		EventKind kind = kind(fields, prefix + "kind", request.kind());
-		Requirements needs = (kind != null) ? Requirements.of(kind) : Requirements.NONE;
+		EventRequirements needs = (kind != null) ? EventRequirements.of(kind) : EventRequirements.NONE;
 		String why = "for " + kind + " events";
 		// The constructor does not check for nulls: the event is only returned when
 		// every field was fine.

@@ -6,10 +6,13 @@ import java.util.Optional;
 
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.rules.EventRequirements;
 
 /**
- * Checks that a decoded event carries what its kind needs; an event that does not goes to
- * the dead-letter topic with the returned reason.
+ * Checks that a decoded event carries what its kind needs, by the rules ingest applies
+ * too ({@link EventRequirements}), so that a producer publishing Avro directly meets the
+ * same rules; an event that does not goes to the dead-letter topic with the returned
+ * reason.
  */
 final class EventValidator {
 
@@ -21,37 +24,24 @@ final class EventValidator {
 		requireText(problems, "eventId", event.getEventId());
 		requireText(problems, "recipientId", event.getRecipientId());
 		EventKind kind = event.getKind();
-		if (needsActor(kind) && (event.getActor() == null || isBlank(event.getActor().getHandle()))) {
+		EventRequirements needs = EventRequirements.of(kind);
+		if (needs.actor() && (event.getActor() == null || isBlank(event.getActor().getHandle()))) {
 			problems.add("actor: required with a handle for " + kind);
 		}
-		if (needsContent(kind) && (event.getContent() == null || isBlank(event.getContent().getId()))) {
-			problems.add("content: required with an id for " + kind);
+		if (needs.content() && (event.getContent() == null || isBlank(event.getContent().getId())
+				|| isBlank(event.getContent().getType()))) {
+			problems.add("content: required with a type and an id for " + kind);
 		}
-		if (kind == EventKind.REACTION_ADDED && isBlank(event.getReaction())) {
+		if (needs.reaction() && isBlank(event.getReaction())) {
 			problems.add("reaction: required for " + kind);
 		}
-		if ((kind == EventKind.COMMENT_ADDED || kind == EventKind.REPLY_ADDED) && event.getComment() == null) {
-			problems.add("comment: required for " + kind);
+		if (needs.comment() && (event.getComment() == null || isBlank(event.getComment().getId()))) {
+			problems.add("comment: required with an id for " + kind);
 		}
-		if ((kind == EventKind.MODERATION_ACTION || kind == EventKind.SYSTEM_ANNOUNCEMENT)
-				&& event.getMessage() == null) {
-			problems.add("message: required for " + kind);
+		if (needs.message() && (event.getMessage() == null || isBlank(event.getMessage().getTitle()))) {
+			problems.add("message: required with a title for " + kind);
 		}
 		return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
-	}
-
-	private static boolean needsActor(EventKind kind) {
-		return switch (kind) {
-			case REACTION_ADDED, REACTION_REMOVED, COMMENT_ADDED, REPLY_ADDED, MENTION, FOLLOW -> true;
-			default -> false;
-		};
-	}
-
-	private static boolean needsContent(EventKind kind) {
-		return switch (kind) {
-			case REACTION_ADDED, REACTION_REMOVED, COMMENT_ADDED, REPLY_ADDED, MENTION, CONTENT_DELETED -> true;
-			default -> false;
-		};
 	}
 
 	private static void requireText(List<String> problems, String field, String value) {
