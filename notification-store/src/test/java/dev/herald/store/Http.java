@@ -29,6 +29,11 @@ public final class Http {
 		this.client = builder.build();
 	}
 
+	/** A client sending {@code token} as its bearer token. */
+	public static Http withToken(int port, String token) {
+		return new Http(port, token);
+	}
+
 	/** A client without credentials. */
 	public static Http anonymous(int port) {
 		return new Http(port, null);

@@ -45,6 +45,16 @@ public final class StoreInstance implements AutoCloseable {
 		return new StoreInstance(new SpringApplicationBuilder(StoreApplication.class).run(args.toArray(String[]::new)));
 	}
 
+	/** A bean of the instance, e.g. to drive the pipeline directly. */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/** The HTTP port the instance listens on. */
+	public int port() {
+		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

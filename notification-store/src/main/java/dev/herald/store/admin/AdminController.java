@@ -2,6 +2,8 @@ package dev.herald.store.admin;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.herald.store.admin.AdminDtos.Erasure;
 import dev.herald.store.admin.AdminDtos.Stats;
@@ -53,8 +55,15 @@ class AdminController {
 	@GetMapping("/stats")
 	Stats stats(@RequestParam(defaultValue = "7") @Min(1) @Max(90) int days) {
 		LocalDate since = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L);
-		return new Stats(this.stats.days(since), this.stats.unread(), this.drops.since(since),
-				this.deadLetters.counts());
+		Map<String, long[]> deadLetters = this.deadLetters.counts();
+		return new Stats(this.stats.days(since), this.stats.unread(), this.drops.since(since), column(deadLetters, 0),
+				column(deadLetters, 1));
+	}
+
+	private static Map<String, Long> column(Map<String, long[]> counts, int index) {
+		Map<String, Long> column = new LinkedHashMap<>();
+		counts.forEach((topic, values) -> column.put(topic, values[index]));
+		return column;
 	}
 
 	@PostMapping("/retention/run")

@@ -19,8 +19,10 @@ final class AdminDtos {
 	 * @param unread unread notifications now
 	 * @param dropped events that made no notification in the period, by reason
 	 * @param deadLetters records in each dead-letter topic
+	 * @param deadLettersNotRedriven of those, the records not re-driven yet
 	 */
-	record Stats(List<DayStats> days, Unread unread, Map<String, Long> dropped, Map<String, Long> deadLetters) {
+	record Stats(List<DayStats> days, Unread unread, Map<String, Long> dropped, Map<String, Long> deadLetters,
+			Map<String, Long> deadLettersNotRedriven) {
 
 	}
 

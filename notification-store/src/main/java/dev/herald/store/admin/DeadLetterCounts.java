@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Records held by each dead-letter topic: end offsets minus beginning offsets, summed
- * over partitions. A topic that does not exist holds zero.
+ * Records held by each dead-letter topic (end offsets minus beginning offsets, summed
+ * over partitions), and of those the ones not re-driven yet (after the offsets
+ * {@link DeadLetterRedrive} committed). A topic that does not exist holds zero.
  */
 @Component
 class DeadLetterCounts {
@@ -40,33 +42,65 @@ class DeadLetterCounts {
 		this.kafkaAdmin = kafkaAdmin;
 	}
 
-	Map<String, Long> counts() {
+	/** Per dead-letter topic: {@code [held, not re-driven]}. */
+	Map<String, long[]> counts() {
 		List<String> names = Topics.ALL.stream().map((topic) -> topic.deadLetter().name()).toList();
 		Map<String, Object> config = new LinkedHashMap<>(this.kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
 		try (Admin admin = Admin.create(config)) {
-			Map<String, Long> counts = new LinkedHashMap<>();
+			Map<TopicPartition, OffsetAndMetadata> redriven = redriven(admin);
+			Map<String, long[]> counts = new LinkedHashMap<>();
 			Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(names).topicNameValues();
 			for (String name : names) {
-				counts.put(name, count(admin, descriptions.get(name)));
+				counts.put(name, count(admin, descriptions.get(name), redriven));
 			}
 			return counts;
 		}
 	}
 
-	private static long count(Admin admin, KafkaFuture<TopicDescription> description) {
+	private static Map<TopicPartition, OffsetAndMetadata> redriven(Admin admin) {
+		try {
+			return admin.listConsumerGroupOffsets(DeadLetterRedrive.GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw unavailable("Could not read re-drive offsets: " + ex.getCause().getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable("Interrupted while reading re-drive offsets", ex);
+		}
+		catch (TimeoutException ex) {
+			throw unavailable("Kafka did not answer within " + TIMEOUT, ex);
+		}
+	}
+
+	private static long[] count(Admin admin, KafkaFuture<TopicDescription> description,
+			Map<TopicPartition, OffsetAndMetadata> redriven) {
 		try {
 			TopicDescription topic = description.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			List<TopicPartition> partitions = topic.partitions()
 				.stream()
 				.map((p) -> new TopicPartition(topic.name(), p.partition()))
 				.toList();
-			return sum(admin, partitions, OffsetSpec.latest()) - sum(admin, partitions, OffsetSpec.earliest());
+			Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
+			Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
+			long held = 0;
+			long waiting = 0;
+			for (TopicPartition partition : partitions) {
+				long end = ends.get(partition);
+				long start = starts.get(partition);
+				OffsetAndMetadata done = redriven.get(partition);
+				held += end - start;
+				waiting += end - Math.max(start, (done != null) ? done.offset() : 0);
+			}
+			return new long[] { held, waiting };
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
-				return 0;
+				return new long[] { 0, 0 };
 			}
 			throw unavailable("Could not read dead-letter offsets: " + ex.getCause().getMessage(), ex);
 		}
@@ -85,17 +119,16 @@ class DeadLetterCounts {
 		return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
 	}
 
-	private static long sum(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+	private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
 			throws InterruptedException, ExecutionException, TimeoutException {
 		Map<TopicPartition, OffsetSpec> request = partitions.stream()
 			.collect(Collectors.toMap(Function.identity(), (p) -> spec));
-		return admin.listOffsets(request)
+		Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+		admin.listOffsets(request)
 			.all()
 			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-			.values()
-			.stream()
-			.mapToLong((info) -> info.offset())
-			.sum();
+			.forEach((partition, info) -> offsets.put(partition, info.offset()));
+		return offsets;
 	}
 
 }

@@ -81,7 +81,11 @@ public class Ledger {
 		private Session() {
 		}
 
-		/** Locks the users' rows (creating them), in id order to avoid deadlocks. */
+		/**
+		 * Locks the users' rows (creating them), in id order to avoid deadlocks. This is
+		 * also what gives the transaction its id before it takes change ids, which the
+		 * outbox relay's ordering relies on.
+		 */
 		public void lock(Collection<String> userIds) {
 			TreeSet<String> missing = new TreeSet<>(userIds);
 			missing.removeAll(this.states.keySet());
@@ -145,14 +149,18 @@ public class Ledger {
 			if (this.changes.isEmpty()) {
 				return;
 			}
-			List<Object[]> updates = this.dirty.stream()
-				.map((user) -> new Object[] { this.states.get(user)[0], (int) this.states.get(user)[1], user })
-				.toList();
-			Ledger.this.template.batchUpdate("UPDATE user_state SET seq = ?, unread_count = ? WHERE user_id = ?",
-					updates);
+			List<String> users = List.copyOf(this.dirty);
+			Ledger.this.jdbc.sql("""
+					UPDATE user_state u SET seq = v.seq, unread_count = v.unread
+					FROM unnest(?::text[], ?::bigint[], ?::int[]) AS v (user_id, seq, unread)
+					WHERE u.user_id = v.user_id""")
+				.params(users.toArray(String[]::new),
+						users.stream().map((user) -> this.states.get(user)[0]).toArray(Long[]::new),
+						users.stream().map((user) -> (int) this.states.get(user)[1]).toArray(Integer[]::new))
+				.update();
 			// clock_timestamp(), taken under the user's lock, grows with seq: retention
-			// by age
-			// then only ever removes the oldest seqs of a user, never one in the middle.
+			// by age then only ever removes the oldest seqs of a user, never one in the
+			// middle. The relay's ordering needs no more than the ids this insert takes.
 			Ledger.this.template.batchUpdate(
 					"INSERT INTO changes (user_id, seq, kind, payload, created_at) VALUES (?, ?, ?, ?, clock_timestamp())",
 					this.changes);

@@ -87,6 +87,17 @@ public class Notifications {
 			.optional();
 	}
 
+	/**
+	 * Every notification of the user with this aggregate key, read or not, newest first.
+	 */
+	public List<StoredNotification> withAggregateKey(String userId, String aggregateKey) {
+		return this.jdbc.sql("""
+				SELECT * FROM notifications WHERE user_id = ? AND aggregate_key = ? ORDER BY created_at DESC""")
+			.params(userId, aggregateKey)
+			.query(this.mapper)
+			.list();
+	}
+
 	public Optional<StoredNotification> find(String userId, UUID id) {
 		return this.jdbc.sql("SELECT * FROM notifications WHERE user_id = ? AND id = ?")
 			.params(userId, id)

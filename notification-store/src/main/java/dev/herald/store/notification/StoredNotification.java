@@ -23,7 +23,9 @@ import dev.herald.schema.text.NotificationTexts;
  * @param type what it is about
  * @param critical whether it bypassed muting
  * @param content the content it is about, or null
- * @param actors the last three actors, newest first
+ * @param actors the latest actors, newest first (up to {@link #KEPT_ACTORS}, so that
+ * others take the place of one who retracts; the first {@link #SHOWN_ACTORS} are shown);
+ * an anonymous actor has no id
  * @param actorIds every distinct known actor id of an aggregate
  * @param actorCount how many actors it stands for
  * @param reaction the latest reaction emoji, or null
@@ -38,8 +40,11 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 		List<Actor> actors, List<String> actorIds, int actorCount, String reaction, String commentPreview,
 		MessageText message, String aggregateKey, boolean read, Instant createdAt, Instant updatedAt) {
 
-	/** Actors kept on a notification. */
+	/** Actors shown on a notification. */
 	public static final int SHOWN_ACTORS = 3;
+
+	/** Actors kept on a notification, newest first. */
+	public static final int KEPT_ACTORS = 10;
 
 	/** A new unread notification of {@code type} for the event's recipient. */
 	public static StoredNotification of(NotificationType type, SocialEvent event, String aggregateKey) {
@@ -48,7 +53,7 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 		List<Actor> actors = (actor != null) ? List.of(actor) : List.of();
 		List<String> actorIds = (actor != null && actor.getId() != null) ? List.of(actor.getId()) : List.of();
 		String preview = (event.getComment() != null) ? event.getComment().getPreview() : null;
-		return new StoredNotification(UUID.randomUUID(), event.getRecipientId(), type, event.getCritical(),
+		return new StoredNotification(TimeOrderedIds.next(now), event.getRecipientId(), type, event.getCritical(),
 				event.getContent(), actors, actorIds, actors.size(), event.getReaction(), preview, event.getMessage(),
 				aggregateKey, false, now, now);
 	}
@@ -56,11 +61,11 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 	/** This aggregate after {@code actor} reacted or commented again. */
 	public StoredNotification joinedBy(Actor actor, String newReaction, String newPreview) {
 		boolean known = actor.getId() != null && this.actorIds.contains(actor.getId());
-		List<Actor> shown = new ArrayList<>(SHOWN_ACTORS);
+		List<Actor> shown = new ArrayList<>(KEPT_ACTORS);
 		shown.add(actor);
 		this.actors.stream()
 			.filter((a) -> a.getId() == null || !a.getId().equals(actor.getId()))
-			.limit(SHOWN_ACTORS - 1)
+			.limit(KEPT_ACTORS - 1)
 			.forEach(shown::add);
 		List<String> ids = new ArrayList<>(this.actorIds);
 		if (!known && actor.getId() != null) {
@@ -83,9 +88,48 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 				this.createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
-	/** Whether {@code actorId} is the only actor of this notification. */
-	public boolean isOnlyBy(String actorId) {
-		return this.actorCount == 1 && this.actorIds.equals(List.of(actorId));
+	/** Whether {@code actorId} is one of the actors of this notification. */
+	public boolean isBy(String actorId) {
+		return this.actorIds.contains(actorId);
+	}
+
+	/**
+	 * How many of the actors this notification counts have no id: anonymous ones, and
+	 * erased users shown as the deleted user.
+	 */
+	public int unnamedActors() {
+		return this.actorCount - this.actorIds.size();
+	}
+
+	/**
+	 * This notification without {@code actorId} (who took a reaction back); an actor
+	 * count of 0 means no one is left.
+	 */
+	public StoredNotification withoutActor(String actorId) {
+		List<Actor> kept = this.actors.stream().filter((a) -> !actorId.equals(a.getId())).toList();
+		List<String> ids = this.actorIds.stream().filter((id) -> !id.equals(actorId)).toList();
+		return without(kept, ids);
+	}
+
+	/**
+	 * This notification without one anonymous actor (the newest), when it counts one; an
+	 * actor count of 0 means no one is left.
+	 */
+	public StoredNotification withoutAnonymousActor() {
+		List<Actor> kept = new ArrayList<>(this.actors);
+		kept.stream()
+			.filter((a) -> a.getId() == null && !NotificationTexts.DELETED_USER_HANDLE.equals(a.getHandle()))
+			.findFirst()
+			.or(() -> kept.stream().filter((a) -> a.getId() == null).findFirst())
+			.ifPresent(kept::remove);
+		return without(kept, this.actorIds);
+	}
+
+	private StoredNotification without(List<Actor> kept, List<String> ids) {
+		int left = Math.max(0, this.actorCount - 1);
+		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, kept, ids, left,
+				this.reaction, this.commentPreview, this.message, this.aggregateKey, this.read, this.createdAt,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/** The Avro form carried by changes, with its template key and params. */
@@ -95,7 +139,7 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 			.setId(this.id.toString())
 			.setType(this.type)
 			.setContent(this.content)
-			.setActors(this.actors)
+			.setActors(this.actors.subList(0, Math.min(SHOWN_ACTORS, this.actors.size())))
 			.setActorCount(this.actorCount)
 			.setReaction(this.reaction)
 			.setCommentPreview(this.commentPreview)

@@ -18,6 +18,9 @@ record Template(String key, Map<String, String> params) {
 	static Template of(StoredNotification notification) {
 		Map<String, String> params = new LinkedHashMap<>();
 		putActors(params, notification.actors(), notification.actorCount());
+		if (notification.actors().isEmpty() && notification.actorCount() > 0) {
+			params.put("others", Integer.toString(notification.actorCount()));
+		}
 		put(params, "reaction", notification.reaction());
 		put(params, "preview", notification.commentPreview());
 		if (notification.content() != null) {
@@ -43,6 +46,9 @@ record Template(String key, Map<String, String> params) {
 	}
 
 	private static String plurality(StoredNotification notification) {
+		if (notification.actors().isEmpty()) {
+			return "others";
+		}
 		int shown = Math.min(notification.actorCount(), notification.actors().size());
 		if (shown < 2) {
 			return "one";

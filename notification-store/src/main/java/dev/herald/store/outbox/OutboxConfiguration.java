@@ -1,6 +1,5 @@
 package dev.herald.store.outbox;
 
-import dev.herald.schema.NotificationChange;
 import dev.herald.schema.topic.Topics;
 import dev.herald.support.kafka.KafkaFactories;
 
@@ -17,9 +16,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(RelayProperties.class)
 class OutboxConfiguration {
 
+	/**
+	 * Sends the changes' payloads as stored: they are already Avro single-object bytes.
+	 */
 	@Bean
-	KafkaTemplate<String, NotificationChange> notificationsTemplate(KafkaProperties kafkaProperties) {
-		return KafkaFactories.template(kafkaProperties, Topics.NOTIFICATIONS);
+	KafkaTemplate<String, byte[]> changesTemplate(KafkaProperties kafkaProperties) {
+		return KafkaFactories.bytesTemplate(kafkaProperties, Topics.NOTIFICATIONS);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.herald.store.notification.Ledger;
 import io.micrometer.core.instrument.Gauge;
@@ -22,10 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the relay loop on its own thread and its own connection: {@code LISTEN}, try to
  * become leader ({@code pg_try_advisory_lock}, released by PostgreSQL when the connection
- * dies), publish everything pending, then block in
+ * dies), publish everything new (see {@link OutboxPublisher}), then block in
  * {@link PGConnection#getNotifications(int)} until a commit notifies or the safety poll
- * expires. Stopping closes the connection, which wakes the loop and hands leadership
- * over.
+ * expires. How far Kafka acknowledged is saved every {@code cursor-interval} and on stop.
+ * Stopping closes the connection, which wakes the loop and hands leadership over.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -43,6 +44,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicBoolean leader = new AtomicBoolean();
 
+	private final AtomicLong floorLag = new AtomicLong();
+
 	private volatile boolean running;
 
 	private volatile Connection connection;
@@ -58,6 +61,9 @@ public class OutboxRelay implements SmartLifecycle {
 		this.properties = properties;
 		Gauge.builder("herald.store.relay.leader", this.leader, (l) -> l.get() ? 1 : 0)
 			.description("1 while this instance publishes the outbox")
+			.register(registry);
+		Gauge.builder("herald.store.relay.floor.lag", this.floorLag, AtomicLong::get)
+			.description("Changes sent but re-read on every pass because a long transaction holds the relay's floor")
 			.register(registry);
 	}
 
@@ -118,21 +124,54 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void loop(Connection listening) throws SQLException {
 		PGConnection pg = listening.unwrap(PGConnection.class);
-		int wait = (int) this.properties.safetyPoll().toMillis();
-		while (this.running) {
-			if (this.leader.get() || tryLead(listening)) {
-				drain();
+		int wait = (int) Math.min(this.properties.safetyPoll().toMillis(), this.properties.cursorInterval().toMillis());
+		OutboxPublisher.Term term = null;
+		long nextSave = 0;
+		try {
+			while (this.running) {
+				if (this.leader.get() || tryLead(listening)) {
+					term = (term != null) ? term : this.publisher.startTerm();
+					term = publish(term);
+					if (term != null && System.nanoTime() - nextSave >= 0) {
+						term.saveCursor();
+						this.floorLag.set(term.floorLag());
+						nextSave = System.nanoTime() + this.properties.cursorInterval().toNanos();
+					}
+				}
+				pg.getNotifications(wait);
 			}
-			pg.getNotifications(wait);
+		}
+		finally {
+			saveOnStop(term);
 		}
 	}
 
-	private void drain() {
-		int published;
-		do {
-			published = this.publisher.publishBatch();
+	/** Publishes what is new; after a failed send, a new term starts after a pause. */
+	private OutboxPublisher.Term publish(OutboxPublisher.Term term) {
+		try {
+			term.publishNew();
+			return term;
 		}
-		while (published >= this.properties.batchSize() && this.running);
+		catch (IllegalStateException ex) {
+			log.warn("Outbox relay could not publish, starting again from its cursor in {}: {}",
+					this.properties.retryDelay(), ex.getCause() != null ? ex.getCause().toString() : ex.toString());
+			awaitStop(this.properties.retryDelay().toMillis());
+			return null;
+		}
+	}
+
+	/** Waits for Kafka's acknowledgements of what was sent, then saves the cursor. */
+	private void saveOnStop(OutboxPublisher.Term term) {
+		if (term == null) {
+			return;
+		}
+		try {
+			this.publisher.flush();
+			term.saveCursor();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not save the outbox cursor on stop: {}", ex.toString());
+		}
 	}
 
 	private boolean tryLead(Connection listening) throws SQLException {

@@ -79,11 +79,7 @@ class BatchProcessor {
 
 	private BatchContext open(List<SocialEvent> events) {
 		List<String> recipients = events.stream().map(SocialEvent::getRecipientId).distinct().toList();
-		List<String> actors = events.stream()
-			.filter((e) -> e.getActor() != null && e.getActor().getId() != null)
-			.map((e) -> e.getActor().getId())
-			.distinct()
-			.toList();
+		List<String> actors = events.stream().map(NotificationEvents::rateActor).distinct().toList();
 		Ledger.Session session = this.ledger.open();
 		session.lock(recipients);
 		BatchContext batch = new BatchContext(session, this.preferences.findAll(recipients), this.notifications,

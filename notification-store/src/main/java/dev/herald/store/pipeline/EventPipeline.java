@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -26,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies a batch of records in one transaction. Records before the first undecodable or
  * invalid one are committed; that one is reported as failed, so the error handler
- * dead-letters it, commits its offset and redelivers the rest.
+ * dead-letters it, commits its offset and redelivers the rest. A batch that fails for any
+ * other reason than an outage is applied again one record per transaction, so that the
+ * record that fails is the only one reported (and after its retries dead-lettered) and
+ * every other record of the batch is stored.
  */
 @Service
 class EventPipeline {
@@ -62,11 +64,48 @@ class EventPipeline {
 		for (int index = 0; index < records.size(); index++) {
 			RuntimeException failure = failure(records.get(index), index);
 			if (failure != null) {
-				commit(records.subList(0, index));
+				commitOrIsolate(records.subList(0, index));
 				throw failure;
 			}
 		}
-		commit(records);
+		commitOrIsolate(records);
+	}
+
+	private void commitOrIsolate(List<ConsumerRecord<String, SocialEvent>> records) {
+		try {
+			commit(records);
+		}
+		catch (BatchListenerFailedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Batch of {} events failed ({}); applying them one by one to find the one that fails",
+					records.size(), ex.toString());
+			isolate(records);
+		}
+	}
+
+	/**
+	 * Commits each record alone until one fails; reports that one, at its index, with its
+	 * cause. The error handler then commits the offsets before it and redelivers the
+	 * rest.
+	 */
+	private void isolate(List<ConsumerRecord<String, SocialEvent>> records) {
+		for (int index = 0; index < records.size(); index++) {
+			ConsumerRecord<String, SocialEvent> record = records.get(index);
+			try {
+				commit(List.of(record));
+			}
+			catch (BatchListenerFailedException ex) {
+				throw new BatchListenerFailedException(ex.getMessage(), ex.getCause(), index);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Event {} at {}-{}@{} failed: {}", record.value().getEventId(), record.topic(),
+						record.partition(), record.offset(), ex.toString(), ex);
+				throw new BatchListenerFailedException("Event " + record.value().getEventId() + " failed at offset "
+						+ record.offset() + ": " + ex.getMessage(), ex, index);
+			}
+		}
 	}
 
 	/**
@@ -80,6 +119,7 @@ class EventPipeline {
 			List<SocialEvent> events = records.stream().map(ConsumerRecord::value).toList();
 			try {
 				this.metrics.timeBatch(events.size(), () -> commitWithRetry(events));
+				this.metrics.committed(records);
 			}
 			catch (RuntimeException ex) {
 				if (OutageClassifier.anyOutage(ex, List.of(OutageClassifier.DATABASE))) {
@@ -104,7 +144,7 @@ class EventPipeline {
 			try {
 				this.metrics.takeBatchDrops();
 				this.transactions.executeWithoutResult((status) -> this.processor.apply(events));
-				saveDrops();
+				this.dropCounts.add(this.metrics.takeBatchDrops());
 				return;
 			}
 			catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
@@ -117,19 +157,6 @@ class EventPipeline {
 				LockSupport.parkNanos(backOff.toNanos());
 				backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) < 0 ? backOff.multipliedBy(2) : MAX_BACK_OFF;
 			}
-		}
-	}
-
-	/**
-	 * Adds the committed batch's drops to the daily counts; statistics never fail a
-	 * batch.
-	 */
-	private void saveDrops() {
-		try {
-			this.dropCounts.add(this.metrics.takeBatchDrops());
-		}
-		catch (DataAccessException ex) {
-			log.warn("Could not count the batch's dropped events: {}", ex.getMessage());
 		}
 	}
 

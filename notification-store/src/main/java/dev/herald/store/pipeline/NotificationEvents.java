@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationEvents {
 
+	/**
+	 * Prefix of the spam-limit key of anonymous actors; a space never occurs in an actor
+	 * id, so it cannot meet a real one.
+	 */
+	static final String ANONYMOUS_RATE_PREFIX = "anonymous on ";
+
 	private final PipelineMetrics metrics;
 
 	private final PipelineProperties properties;
@@ -77,13 +83,30 @@ class NotificationEvents {
 					preferences.deliveryChannels(grown.type(), grown.critical()), event.getOccurredAt());
 	}
 
+	/**
+	 * Over the hourly limit of one actor for one recipient; anonymous actors, who have no
+	 * id, share one limit per recipient and content.
+	 */
 	private Optional<DropReason> spam(SocialEvent event, BatchContext batch) {
-		String actorId = (event.getActor() != null) ? event.getActor().getId() : null;
-		if (event.getCritical() || actorId == null) {
+		if (event.getCritical()) {
 			return Optional.empty();
 		}
-		int count = batch.countActorHour(event.getRecipientId(), actorId);
+		int count = batch.countActorHour(event.getRecipientId(), rateActor(event));
 		return (count > this.properties.spamLimit()) ? Optional.of(DropReason.SPAM) : Optional.empty();
+	}
+
+	/**
+	 * Whom the spam limit counts the event against: the actor, or for anonymous actors
+	 * (and events without one) the content it is about.
+	 */
+	static String rateActor(SocialEvent event) {
+		String actorId = (event.getActor() != null) ? event.getActor().getId() : null;
+		if (actorId != null) {
+			return actorId;
+		}
+		return (event.getContent() != null)
+				? ANONYMOUS_RATE_PREFIX + event.getContent().getType() + ":" + event.getContent().getId()
+				: ANONYMOUS_RATE_PREFIX;
 	}
 
 	static NotificationType typeOf(EventKind kind) {

@@ -1,6 +1,11 @@
 package dev.herald.store.pipeline;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.herald.schema.SocialEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -23,6 +28,8 @@ class PipelineMetrics {
 
 	private final DistributionSummary batchSize;
 
+	private final Timer lag;
+
 	private final ThreadLocal<Map<DropReason, Integer>> batchDrops = ThreadLocal.withInitial(DropCounts::tally);
 
 	PipelineMetrics(MeterRegistry registry) {
@@ -35,6 +42,18 @@ class PipelineMetrics {
 		this.batchSize = DistributionSummary.builder("herald.store.pipeline.batch.size")
 			.description("Social events per batch")
 			.register(registry);
+		this.lag = Timer.builder("herald.store.pipeline.lag")
+			.description("From an event's record timestamp on social.events.v1 to its batch's commit")
+			.publishPercentileHistogram()
+			.register(registry);
+	}
+
+	/** Records, for each committed record, how long after its record timestamp. */
+	void committed(List<ConsumerRecord<String, SocialEvent>> records) {
+		long now = System.currentTimeMillis();
+		for (ConsumerRecord<String, SocialEvent> record : records) {
+			this.lag.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
+		}
 	}
 
 	void timeBatch(int size, Runnable batch) {

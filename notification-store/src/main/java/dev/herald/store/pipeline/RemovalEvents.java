@@ -38,19 +38,41 @@ class RemovalEvents {
 		this.metrics = metrics;
 	}
 
-	/** Deletes the unread reaction notification the actor alone caused on the content. */
+	/**
+	 * Takes the actor's reaction back from every reaction notification of the recipient
+	 * on the content (read or not): the actor leaves its actors and its count, and a
+	 * notification no one is left on is deleted. An anonymous actor, who has no id, takes
+	 * back one anonymous reaction from the newest notification that counts one.
+	 */
 	void retract(SocialEvent event, BatchContext batch) {
 		Ledger.Session session = batch.session();
 		batch.writePending();
 		String key = StoredNotification.aggregateKey(NotificationType.REACTION, event.getContent());
-		this.notifications.findOpenAggregate(event.getRecipientId(), key, Instant.EPOCH)
-			.filter((open) -> open.isOnlyBy(event.getActor().getId()))
-			.ifPresentOrElse((open) -> {
-				this.notifications.delete(open.userId(), open.id());
-				session.emit(open.userId(), ChangeKind.DELETED, null, List.of(open.id().toString()), -1, List.of(),
-						event.getOccurredAt());
-				this.metrics.applied("retracted");
-			}, () -> this.metrics.dropped(DropReason.NOTHING_TO_REMOVE));
+		String actorId = event.getActor().getId();
+		List<StoredNotification> reacted = this.notifications.withAggregateKey(event.getRecipientId(), key)
+			.stream()
+			.filter((n) -> (actorId != null) ? n.isBy(actorId) : n.unnamedActors() > 0)
+			.limit((actorId != null) ? Long.MAX_VALUE : 1)
+			.toList();
+		if (reacted.isEmpty()) {
+			this.metrics.dropped(DropReason.NOTHING_TO_REMOVE);
+			return;
+		}
+		for (StoredNotification before : reacted) {
+			StoredNotification after = (actorId != null) ? before.withoutActor(actorId)
+					: before.withoutAnonymousActor();
+			if (after.actorCount() == 0) {
+				this.notifications.delete(before.userId(), before.id());
+				session.emit(before.userId(), ChangeKind.DELETED, null, List.of(before.id().toString()),
+						before.read() ? 0 : -1, List.of(), event.getOccurredAt());
+			}
+			else {
+				this.notifications.updateAll(List.of(after));
+				session.emit(after.userId(), ChangeKind.UPDATED, after.toAvro(), List.of(after.id().toString()), 0,
+						List.of(), event.getOccurredAt());
+			}
+		}
+		this.metrics.applied("retracted");
 	}
 
 	/** Deletes every notification about the content, in every inbox. */

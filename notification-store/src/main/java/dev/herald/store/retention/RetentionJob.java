@@ -61,8 +61,9 @@ public class RetentionJob {
 	public Result runOnce() {
 		Instant now = Instant.now();
 		long notifications = repeat(() -> deleteNotifications(now.minus(this.properties.notifications())));
-		long changes = repeat(() -> deleteBatch("changes", "created_at < ? AND published_at IS NOT NULL",
-				now.minus(this.properties.changes())));
+		long changes = repeat(
+				() -> deleteBatch("changes", "created_at < ? AND id <= (SELECT published_through FROM outbox_cursor)",
+						now.minus(this.properties.changes())));
 		long events = repeat(() -> deleteBatch("processed_events", "processed_at < ?",
 				now.minus(this.properties.processedEvents())));
 		long rates = repeat(() -> deleteBatch("actor_rates", "hour < ?", now.minus(SPAM_WINDOW_KEPT)));

@@ -1,11 +1,18 @@
 package dev.herald.store.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import javax.sql.DataSource;
+
+import dev.herald.schema.ChangeKind;
 import dev.herald.schema.NotificationChange;
+import dev.herald.schema.topic.Topics;
 import dev.herald.store.Events;
 import dev.herald.store.StoreIntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,9 +34,12 @@ class OutboxRelayTests extends StoreIntegrationTest {
 
 	private final RelayProperties properties;
 
+	private final DataSource dataSource;
+
 	OutboxRelayTests(JdbcClient jdbc, OutboxRelay relay, OutboxPublisher publisher, JdbcConnectionDetails database,
-			RelayProperties properties) {
+			RelayProperties properties, DataSource dataSource) {
 		super(jdbc);
+		this.dataSource = dataSource;
 		this.relay = relay;
 		this.publisher = publisher;
 		this.database = database;
@@ -71,12 +81,95 @@ class OutboxRelayTests extends StoreIntegrationTest {
 		}
 	}
 
+	/**
+	 * A change id is taken before its transaction commits, so a change can become visible
+	 * after one with a higher id was already published: it must be published too.
+	 */
+	@Test
+	void aChangeThatCommitsAfterAHigherIdWasPublishedIsPublishedToo() throws Exception {
+		String late = newUser();
+		String early = newUser();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("INSERT INTO user_state (user_id, seq) VALUES ('" + late + "', 1)");
+			}
+			try (PreparedStatement insert = connection
+				.prepareStatement("INSERT INTO changes (user_id, seq, kind, payload) VALUES (?, 1, 'CREATED', ?)")) {
+				insert.setString(1, late);
+				insert.setBytes(2, Topics.NOTIFICATIONS.valueSerde().serializer().serialize("", change(late)));
+				insert.executeUpdate();
+			}
+			send(Events.follow(early, "alice-" + UUID.randomUUID()));
+			await().untilAsserted(() -> assertThat(published(early)).hasSize(1));
+			connection.commit();
+		}
+		await().untilAsserted(() -> assertThat(published(late)).singleElement()
+			.satisfies((change) -> assertThat(change.getSeq()).isEqualTo(1)));
+		await().untilAsserted(() -> assertThat(unpublished(late)).isZero());
+	}
+
+	/**
+	 * A write transaction that stays open in another database of the same PostgreSQL
+	 * server cannot write changes here: the relay publishes and moves its cursor on.
+	 */
+	@Test
+	void aLongTransactionInAnotherDatabaseDoesNotHoldTheCursorBack() throws Exception {
+		String user = newUser();
+		try (Connection elsewhere = java.sql.DriverManager.getConnection(
+				database().url().replace("/" + database().name(), "/postgres"), database().username(),
+				database().password())) {
+			elsewhere.setAutoCommit(false);
+			try (Statement statement = elsewhere.createStatement()) {
+				statement.execute("SELECT pg_current_xact_id()");
+			}
+			send(Events.follow(user, "alice-" + UUID.randomUUID()));
+			await().untilAsserted(() -> assertThat(published(user)).hasSize(1));
+			await().untilAsserted(() -> assertThat(unpublished(user)).isZero());
+			elsewhere.rollback();
+		}
+	}
+
+	/**
+	 * One that stays open in this database might still write changes with lower ids: the
+	 * relay keeps publishing what commits meanwhile, and its cursor waits.
+	 */
+	@Test
+	void aLongTransactionInThisDatabaseHoldsTheCursorButNotThePublishing() throws Exception {
+		String user = newUser();
+		try (Connection open = this.dataSource.getConnection()) {
+			open.setAutoCommit(false);
+			try (Statement statement = open.createStatement()) {
+				statement.execute("SELECT pg_current_xact_id()");
+			}
+			send(Events.follow(user, "alice-" + UUID.randomUUID()));
+			await().untilAsserted(() -> assertThat(published(user)).hasSize(1));
+			await().during(Duration.ofMillis(600)).untilAsserted(() -> assertThat(unpublished(user)).isEqualTo(1));
+			open.rollback();
+		}
+		await().untilAsserted(() -> assertThat(unpublished(user)).isZero());
+		assertThat(published(user)).hasSize(1);
+	}
+
+	private static NotificationChange change(String user) {
+		return NotificationChange.newBuilder()
+			.setUserId(user)
+			.setSeq(1)
+			.setKind(ChangeKind.ALL_READ)
+			.setUnreadCount(0)
+			.setOccurredAt(java.time.Instant.now())
+			.setEmittedAt(java.time.Instant.now())
+			.build();
+	}
+
 	private static List<Long> seqsUpTo(int n) {
 		return IntStream.rangeClosed(1, n).mapToObj(Long::valueOf).toList();
 	}
 
 	private int unpublished(String user) {
-		return count("SELECT count(*) FROM changes WHERE user_id = ? AND published_at IS NULL", user);
+		return count(
+				"SELECT count(*) FROM changes WHERE user_id = ? AND id > (SELECT published_through FROM outbox_cursor)",
+				user);
 	}
 
 }

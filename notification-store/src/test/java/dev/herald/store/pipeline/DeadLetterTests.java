@@ -58,6 +58,29 @@ class DeadLetterTests extends StoreIntegrationTest {
 		assertThat(count("SELECT count(*) FROM processed_events WHERE event_id = ?", noReaction.getEventId())).isZero();
 	}
 
+	/**
+	 * A record the validator lets through but PostgreSQL refuses (a NUL character in a
+	 * text, from a producer that publishes Avro directly) fails alone: it goes to the
+	 * dead-letter topic with its reason after its retries, and every other record of its
+	 * batch, for the same user and for others, is stored.
+	 */
+	@Test
+	void aRecordThatFailsWhileItIsAppliedGoesToTheDeadLetterTopicAloneAndItsBatchIsStored() {
+		String user = newUser();
+		String other = newUser();
+		SocialEvent poison = Events.comment(user, "mallory-" + UUID.randomUUID(), "c-poison", "bad\u0000text");
+		send(Events.follow(user, "before-" + UUID.randomUUID()), poison,
+				Events.follow(user, "after-" + UUID.randomUUID()),
+				Events.follow(other, "neighbour-" + UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(2));
+		await().untilAsserted(() -> assertThat(published(other)).hasSize(1));
+		ConsumerRecord<byte[], byte[]> dead = deadLetterOf(user);
+		assertThat(Topics.SOCIAL_EVENTS.valueSerde().deserializer().deserialize("", dead.value()).getEventId())
+			.isEqualTo(poison.getEventId());
+		assertThat(reason(dead)).containsIgnoringCase("0x00");
+		assertThat(count("SELECT count(*) FROM processed_events WHERE event_id = ?", poison.getEventId())).isZero();
+	}
+
 	private static ConsumerRecord<byte[], byte[]> deadLetterOf(String user) {
 		await().untilAsserted(() -> assertThat(recordsOf(user)).hasSize(1));
 		return recordsOf(user).get(0);

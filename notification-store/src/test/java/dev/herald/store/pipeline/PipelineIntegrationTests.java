@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.herald.schema.Actor;
 import dev.herald.schema.ChangeKind;
 import dev.herald.schema.Channel;
+import dev.herald.schema.CommentRef;
+import dev.herald.schema.EventKind;
 import dev.herald.schema.NotificationChange;
+import dev.herald.schema.NotificationType;
 import dev.herald.schema.SocialEvent;
 import dev.herald.store.Events;
 import dev.herald.store.StoreIntegrationTest;
@@ -102,20 +106,102 @@ class PipelineIntegrationTests extends StoreIntegrationTest {
 	}
 
 	@Test
-	void removedReactionRetractsSingleActorNotificationOnly() {
+	void aRemovedReactionTakesItsActorOutOfTheAggregateAndDeletesOneNoOneIsLeftOn() {
 		String user = newUser();
 		String alice = "alice-" + UUID.randomUUID();
 		String bob = "bob-" + UUID.randomUUID();
 		send(Events.reaction(user, alice, "solo", "❤"), Events.reactionRemoved(user, alice, "solo"));
 		send(Events.reaction(user, alice, "duo", "❤"), Events.reaction(user, bob, "duo", "❤"),
 				Events.reactionRemoved(user, bob, "duo"));
-		await().untilAsserted(() -> assertThat(published(user)).hasSize(4));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(5));
 		List<NotificationChange> changes = published(user);
 		assertThat(changes.get(1).getKind()).isEqualTo(ChangeKind.DELETED);
 		assertThat(changes.get(1).getNotificationIds()).containsExactly(changes.get(0).getNotification().getId());
 		assertThat(changes.get(1).getUnreadCount()).isZero();
+		NotificationChange retracted = changes.get(4);
+		assertThat(retracted.getKind()).isEqualTo(ChangeKind.UPDATED);
+		assertThat(retracted.getNotification().getActorCount()).isEqualTo(1);
+		assertThat(retracted.getNotification().getActors()).extracting((a) -> a.getId()).containsExactly(alice);
+		assertThat(retracted.getNotification().getTemplateKey()).isEqualTo("reaction.one");
+		assertThat(retracted.getUnreadCount()).isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM notifications WHERE user_id = ?", user)).isEqualTo(1);
 		assertThat(unreadCounter(user)).isEqualTo(1);
+	}
+
+	@Test
+	void aReactionTakenBackLeavesANotificationThatWasReadAlready() {
+		String user = newUser();
+		String alice = "alice-" + UUID.randomUUID();
+		String bob = "bob-" + UUID.randomUUID();
+		send(Events.reaction(user, alice, "read", "❤"), Events.reaction(user, bob, "read", "❤"));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(2));
+		assertThat(http(user).post("/v1/notifications/read-all", java.util.Map.of()).status()).isEqualTo(200);
+		send(Events.reactionRemoved(user, bob, "read"));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(4));
+		NotificationChange retracted = published(user).get(3);
+		assertThat(retracted.getKind()).isEqualTo(ChangeKind.UPDATED);
+		assertThat(retracted.getNotification().getRead()).isTrue();
+		assertThat(retracted.getNotification().getActors()).extracting((a) -> a.getId()).containsExactly(alice);
+		assertThat(retracted.getUnreadCount()).isZero();
+	}
+
+	/**
+	 * An anonymous actor has no id: taking back an anonymous reaction takes one anonymous
+	 * reaction off the aggregate, and the events around it are applied as usual.
+	 */
+	@Test
+	void anAnonymousReactionTakenBackLeavesTheAggregateAndItsNeighboursAreStored() {
+		String user = newUser();
+		String alice = "alice-" + UUID.randomUUID();
+		Actor anonymous = new Actor(null, "someone", null);
+		SocialEvent anonymousReaction = Events.base(EventKind.REACTION_ADDED, user)
+			.setActor(anonymous)
+			.setContent(Events.artwork("anon"))
+			.setReaction("❤")
+			.build();
+		SocialEvent anonymousRemoval = Events.base(EventKind.REACTION_REMOVED, user)
+			.setActor(anonymous)
+			.setContent(Events.artwork("anon"))
+			.setReaction("❤")
+			.build();
+		send(Events.reaction(user, alice, "anon", "❤"), anonymousReaction);
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(2));
+		assertThat(published(user).get(1).getNotification().getActorCount()).isEqualTo(2);
+		send(anonymousRemoval, Events.comment(user, "bob-" + UUID.randomUUID(), "other", "hi"));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(4));
+		NotificationChange retracted = published(user).get(2);
+		assertThat(retracted.getKind()).isEqualTo(ChangeKind.UPDATED);
+		assertThat(retracted.getNotification().getActorCount()).isEqualTo(1);
+		assertThat(retracted.getNotification().getActors()).extracting((a) -> a.getId()).containsExactly(alice);
+		assertThat(published(user).get(3).getNotification().getType()).isEqualTo(NotificationType.COMMENT);
+		assertThat(unreadCounter(user)).isEqualTo(2);
+	}
+
+	/**
+	 * The spam limit (5 in these tests) counts an actor per recipient; anonymous actors,
+	 * who have no id, share one count per recipient and content.
+	 */
+	@Test
+	void anonymousActorsAreRateLimitedPerRecipientAndContent() {
+		String user = newUser();
+		for (int i = 0; i < 7; i++) {
+			send(Events.base(EventKind.COMMENT_ADDED, user)
+				.setActor(new Actor(null, "someone", null))
+				.setContent(Events.artwork("busy"))
+				.setComment(new CommentRef(UUID.randomUUID().toString(), "spam " + i))
+				.build());
+		}
+		send(Events.base(EventKind.COMMENT_ADDED, user)
+			.setActor(new Actor(null, "someone", null))
+			.setContent(Events.artwork("quiet"))
+			.setComment(new CommentRef(UUID.randomUUID().toString(), "hello"))
+			.build());
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(6));
+		await().during(Duration.ofMillis(500)).untilAsserted(() -> assertThat(published(user)).hasSize(6));
+		assertThat(count("SELECT actor_count FROM notifications WHERE user_id = ? AND content_id = 'busy'", user))
+			.isEqualTo(5);
+		assertThat(count("SELECT count(*) FROM notifications WHERE user_id = ? AND content_id = 'quiet'", user))
+			.isEqualTo(1);
 	}
 
 	@Test

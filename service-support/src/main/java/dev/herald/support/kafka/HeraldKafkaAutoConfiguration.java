@@ -7,13 +7,17 @@ import java.util.Map;
 import dev.herald.schema.topic.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,12 +41,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * {@link InvalidRecordException} records are not retried. A record that failed because a
  * dependency is away ({@link OutageClassifier}: the database here, more beans in a
  * service) is retried without end instead, so an outage dead-letters nothing. Every dead
- * letter counts in {@code herald.kafka.dead.letters{topic}}.
+ * letter counts in {@code herald.kafka.dead.letters{topic}} and is logged at WARN with
+ * its topic, partition, offset, event id and reason.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(DeadLetterProperties.class)
 public class HeraldKafkaAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(HeraldKafkaAutoConfiguration.class);
 
 	/** Dead-letter header with the most specific reason a record failed. */
 	public static final String REASON_HEADER = "herald_dlt_reason";
@@ -55,12 +62,36 @@ public class HeraldKafkaAutoConfiguration {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(properties),
 				(record, ex) -> {
 					registry.counter("herald.kafka.dead.letters", "topic", record.topic()).increment();
+					log.warn("Dead letter: {}-{}@{} ({}) goes to {}{}: {}", record.topic(), record.partition(),
+							record.offset(), identify(record), record.topic(), Topic.DEAD_LETTER_SUFFIX, reason(ex));
 					return new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1);
 				});
 		recoverer.setFailIfSendResultIsError(true);
 		recoverer.setHeadersFunction(
 				(record, ex) -> new RecordHeaders().add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)));
 		return recoverer;
+	}
+
+	/**
+	 * What a failed record is, for the log: its event id, or user and seq, when it was
+	 * decoded.
+	 */
+	static String identify(ConsumerRecord<?, ?> record) {
+		if (KafkaFactories.failedToDeserialize(record)) {
+			return "undecodable";
+		}
+		if (record.value() instanceof SpecificRecord decoded) {
+			Schema schema = decoded.getSchema();
+			if (schema.getField("eventId") != null) {
+				return "event " + decoded.get(schema.getField("eventId").pos());
+			}
+			if (schema.getField("userId") != null && schema.getField("seq") != null) {
+				return "user " + decoded.get(schema.getField("userId").pos()) + " seq "
+						+ decoded.get(schema.getField("seq").pos());
+			}
+			return schema.getName();
+		}
+		return (record.value() == null) ? "tombstone" : record.value().getClass().getSimpleName();
 	}
 
 	/**

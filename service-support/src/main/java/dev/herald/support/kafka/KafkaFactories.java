@@ -6,6 +6,7 @@ import dev.herald.schema.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -37,6 +38,9 @@ public final class KafkaFactories {
 	/** Heartbeat interval that goes with {@link #SESSION_TIMEOUT_MS}. */
 	public static final int HEARTBEAT_INTERVAL_MS = 3_000;
 
+	/** Producer linger unless configured: a millisecond, not Kafka's 5. */
+	public static final int LINGER_MS = 1;
+
 	private KafkaFactories() {
 	}
 
@@ -51,11 +55,32 @@ public final class KafkaFactories {
 	}
 
 	public static <K, V> ProducerFactory<K, V> producerFactory(KafkaProperties properties, Topic<K, V> topic) {
+		return new DefaultKafkaProducerFactory<>(producerConfig(properties), topic.keySerde().serializer(),
+				topic.valueSerde().serializer());
+	}
+
+	/**
+	 * A template for values that are already encoded with {@code topic}'s value serde (an
+	 * outbox's stored bytes), sent as they are.
+	 */
+	public static KafkaTemplate<String, byte[]> bytesTemplate(KafkaProperties properties, Topic<String, ?> topic) {
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+				producerConfig(properties), topic.keySerde().serializer(), new ByteArraySerializer()));
+		template.setDefaultTopic(topic.name());
+		return template;
+	}
+
+	/**
+	 * Idempotent, {@code acks=all}; a record waits at most {@link #LINGER_MS} for others
+	 * to share its request unless {@code spring.kafka.producer.properties} says otherwise
+	 * (Kafka's own default is 5 ms, on every hop of the event path).
+	 */
+	private static Map<String, Object> producerConfig(KafkaProperties properties) {
 		Map<String, Object> config = properties.buildProducerProperties();
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		return new DefaultKafkaProducerFactory<>(config, topic.keySerde().serializer(),
-				topic.valueSerde().serializer());
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+		return config;
 	}
 
 	/** A template whose default topic is {@code topic}. */
@@ -67,13 +92,15 @@ public final class KafkaFactories {
 
 	/**
 	 * A listener container factory for {@code topic}; failed records go through
-	 * {@code errorHandler} (normally the shared dead-letter handler).
+	 * {@code errorHandler} (normally the shared dead-letter handler). Its containers
+	 * start with the context unless {@code spring.kafka.listener.auto-startup} is false.
 	 */
 	public static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(KafkaProperties properties,
 			Topic<K, V> topic, CommonErrorHandler errorHandler) {
 		ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumerFactory(properties, topic));
 		factory.setCommonErrorHandler(errorHandler);
+		factory.setAutoStartup(properties.getListener().isAutoStartup());
 		return factory;
 	}
 

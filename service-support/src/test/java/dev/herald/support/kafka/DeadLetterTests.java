@@ -20,10 +20,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -48,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.consumer.auto-offset-reset=earliest", "herald.kafka.dead-letter.retries=1",
 				"herald.kafka.dead-letter.outage-max-interval=500ms",
 				"herald.security.jwt.secret=test-secret-0123456789-0123456789-abcdef" })
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterTests {
 
 	static final EmbeddedKafkaKraftBroker broker = start();
@@ -77,7 +81,7 @@ class DeadLetterTests {
 	}
 
 	@Test
-	void sendsUndecodableAndInvalidRecordsToTheDeadLetterTopicAndKeepsGoing() {
+	void sendsUndecodableAndInvalidRecordsToTheDeadLetterTopicAndKeepsGoing(CapturedOutput output) {
 		Map<String, Object> producerConfig = Map.of("bootstrap.servers", broker.getBrokersAsString());
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
 				new ByteArraySerializer())) {
@@ -94,6 +98,10 @@ class DeadLetterTests {
 		assertThat(reason(dead.get(1))).contains("eventId invalid is not acceptable");
 		assertThat(Topics.SOCIAL_EVENTS.valueSerde().deserializer().deserialize("", dead.get(1).value()).getEventId())
 			.isEqualTo("invalid");
+		assertThat(output.getOut()).containsPattern(
+				"WARN .*Dead letter: social\\.events\\.v1-0@\\d+ \\(undecodable\\) goes to social\\.events\\.v1\\.dlt: .*expected marker C3 01")
+			.containsPattern(
+					"WARN .*Dead letter: social\\.events\\.v1-0@\\d+ \\(event invalid\\) goes to social\\.events\\.v1\\.dlt: InvalidRecordException: eventId invalid is not acceptable");
 	}
 
 	@Test
