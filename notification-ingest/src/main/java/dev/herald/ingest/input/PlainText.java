@@ -57,7 +57,19 @@ public final class PlainText {
 		return text.substring(0, end).stripTrailing() + ELLIPSIS;
 	}
 
-	private static String stripMarkup(String raw) {
+	/**
+	 * Text with neither a tag nor an entity is already plain: jsoup is only needed (and
+	 * only costs its parse) when there is a {@code <} or an {@code &}, or one of the two
+	 * characters its reader drops (NUL, and U+FFFF, its end-of-input mark).
+	 */
+	static String stripMarkup(String raw) {
+		if (raw.indexOf('<') < 0 && raw.indexOf('&') < 0 && raw.indexOf('\0') < 0 && raw.indexOf('\uFFFF') < 0) {
+			return raw;
+		}
+		return jsoup(raw);
+	}
+
+	static String jsoup(String raw) {
 		return Parser.unescapeEntities(Jsoup.clean(raw, "", Safelist.none(), RAW), false);
 	}
 
