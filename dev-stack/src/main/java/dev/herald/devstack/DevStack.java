@@ -37,15 +37,17 @@ public final class DevStack implements AutoCloseable {
 
 	private volatile ConfigurableApplicationContext demo;
 
-	public DevStack(Path root, List<String> jvmOptions, Map<String, String> environment) {
-		this.catalog = new HeraldServices(root, jvmOptions);
+	public DevStack(Path root, JvmProfile profile, Map<String, String> environment) {
+		this.catalog = new HeraldServices(root, profile);
 		this.environment = Map.copyOf(environment);
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		Path root = Path.of(System.getProperty("herald.root", ".")).toAbsolutePath().normalize();
 		Instant started = Instant.now();
-		DevStack stack = new DevStack(root, HeraldServices.DEV_JVM_OPTIONS, Map.of());
+		JvmProfile profile = JvmProfile.fromSystemProperties();
+		log.info("Services run with the {} JVM profile", profile.name().toLowerCase(java.util.Locale.ROOT));
+		DevStack stack = new DevStack(root, profile, Map.of());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("Stopping Herald");
 			stack.close();

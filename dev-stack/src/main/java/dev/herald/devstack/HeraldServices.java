@@ -10,9 +10,9 @@ import java.util.Map;
  * The five services with their real configuration pointed at the given infrastructure.
  *
  * @param root the repository root (holding each module's {@code target/*.jar})
- * @param jvmOptions options for every service JVM
+ * @param profile how their JVMs run
  */
-public record HeraldServices(Path root, List<String> jvmOptions) {
+public record HeraldServices(Path root, JvmProfile profile) {
 
 	public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -25,15 +25,6 @@ public record HeraldServices(Path root, List<String> jvmOptions) {
 	public static final int DEVICE_PORT = 8084;
 
 	public static final int DIGEST_PORT = 8085;
-
-	/** Quick start for the dev stack; benchmarks pass the full JIT instead. */
-	public static final List<String> DEV_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-			"-XX:+UseSerialGC", "-Xss512k");
-
-	/**
-	 * For benchmarks: the full JIT, G1 and room for tens of thousands of connections.
-	 */
-	public static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-Xms256m", "-Xmx2g", "-XX:+UseG1GC", "-Xss512k");
 
 	public List<ServiceSpec> specs(Infrastructure infrastructure, Map<String, String> extraEnvironment) {
 		Map<String, String> common = new HashMap<>(extraEnvironment);
@@ -63,14 +54,15 @@ public record HeraldServices(Path root, List<String> jvmOptions) {
 	}
 
 	private ServiceSpec spec(String module, int port, String key, Map<String, String> common, Map<String, String> own) {
-		Map<String, String> environment = new HashMap<>(common);
+		Map<String, String> environment = new HashMap<>(this.profile.environment());
+		environment.putAll(common);
 		environment.putAll(own);
 		environment.put("HERALD_" + key + "_PORT", Integer.toString(port));
 		// a fixed name per replica: a restarted service rejoins its consumer groups as
 		// the
 		// same static member and takes its partitions back at once
 		environment.put("HERALD_INSTANCE_ID", module + "-1");
-		return new ServiceSpec(module, jar(module), port, environment, this.jvmOptions);
+		return new ServiceSpec(module, jar(module), port, environment, this.profile.options(module));
 	}
 
 	/**

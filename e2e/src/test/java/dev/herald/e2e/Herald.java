@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.herald.devstack.DevStack;
-import dev.herald.devstack.HeraldServices;
+import dev.herald.devstack.JvmProfile;
 import dev.herald.devstack.demo.DemoSettings;
 import dev.herald.support.security.DevTokens;
 
@@ -24,7 +24,10 @@ final class Herald {
 	private static final Map<String, String> ENVIRONMENT = Map.of("HERALD_DIGEST_DEFAULTS_FREQUENCY", "IMMEDIATE",
 			"HERALD_DIGEST_SCHEDULER_INTERVAL", "1s", "HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "2s");
 
-	/** Benchmarks ({@code -Pbenchmark}) hold up to 50,000 connections on one gateway. */
+	/**
+	 * Benchmarks ({@code -Pbenchmark}) run the production JVM profile and hold up to
+	 * 50,000 connections on one gateway.
+	 */
 	private static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of("HERALD_PUSH_MAX_CONNECTIONS", "60000");
 
 	private static final DevStack stack = start();
@@ -47,8 +50,8 @@ final class Herald {
 		if (benchmark) {
 			environment.putAll(BENCHMARK_ENVIRONMENT);
 		}
-		DevStack started = new DevStack(root,
-				benchmark ? HeraldServices.BENCHMARK_JVM_OPTIONS : HeraldServices.DEV_JVM_OPTIONS, environment);
+		DevStack started = new DevStack(root, benchmark ? JvmProfile.PRODUCTION : JvmProfile.fromSystemProperties(),
+				environment);
 		Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 		return started.start();
 	}

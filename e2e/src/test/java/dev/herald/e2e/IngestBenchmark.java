@@ -1,11 +1,13 @@
 package dev.herald.e2e;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.herald.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,25 +46,37 @@ class IngestBenchmark {
 		BenchmarkReport report = new BenchmarkReport((BATCH == 1) ? "ingest" : "ingest-batch-" + BATCH);
 		report.line("Events per request: %d%n", BATCH);
 		report.line(
-				"| target events/s | accepted events/s | refused | store lag at end | outbox records/s | drained after s | busiest processes (cores) |");
+				"| target events/s | accepted events/s | refused | store lag max / at end (records) | outbox records/s | drained after s | busiest processes (cores) |");
 		report.line("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+		List<String> details = new ArrayList<>();
+		List<StageLatency> stages = SteadyBenchmark.stages().subList(0, 2);
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				Herald.stack().infrastructure().kafka().bootstrapServers()))) {
 			for (int rate : this.settings.ingestRates()) {
 				long publishedBefore = endOffsets(admin, Topics.NOTIFICATIONS.name());
 				ServiceStats before = ServiceStats.sample();
+				List<StageLatency.Buckets> stagesBefore = stages.stream().map(StageLatency::scrape).toList();
+				AtomicLong maxLag = new AtomicLong();
 				Zipf uniform = new Zipf(users.size(), 0);
 				try (OpenModelGenerator generator = OpenModelGenerator.startBatched(rate, this.settings.stepDuration(),
 						(i) -> users.get(uniform.next()), BATCH)) {
-					generator.awaitAnswered(this.settings.stepDuration().plusMinutes(2));
+					await().atMost(this.settings.stepDuration().plusMinutes(2))
+						.pollInterval(Duration.ofSeconds(1))
+						.until(() -> {
+							maxLag.accumulateAndGet(lag(admin), Math::max);
+							return generator.answered();
+						});
 					double seconds = generator.elapsedSeconds();
 					long lag = lag(admin);
 					double published = (endOffsets(admin, Topics.NOTIFICATIONS.name()) - publishedBefore) / seconds;
-					String busiest = busiest(ServiceStats.sample().coresSince(before));
+					ServiceStats after = ServiceStats.sample();
+					String busiest = busiest(after.coresSince(before));
 					double drained = drain(admin);
 					double accepted = generator.accepted() / seconds;
-					report.line("| %d | %.0f | %d | %d | %.0f | %.1f | %s |", rate, accepted, generator.refused(), lag,
-							published, drained, busiest);
+					report.line("| %d | %.0f | %d | %d / %d | %.0f | %.1f | %s |", rate, accepted, generator.refused(),
+							Math.max(maxLag.get(), lag), lag, published, drained, busiest);
+					details.add(String.format("#### %d events/s%n%n%s%n%n%s", rate, StageLatency.table(stages,
+							stagesBefore, stages.stream().map(StageLatency::scrape).toList()), after.since(before)));
 					if (accepted < rate * 0.9 || lag > rate * 2L) {
 						report.line("%nSaturated at %d events/s.", rate);
 						break;
@@ -70,6 +84,8 @@ class IngestBenchmark {
 				}
 			}
 		}
+		report.line("");
+		details.forEach(report::line);
 		report.write();
 	}
 

@@ -14,16 +14,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import dev.herald.devstack.HeraldServices;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Constant-rate, open-model load through ingest: event {@code i} is due at
- * {@code start + i / rate} and is sent when due, whether or not earlier requests have
- * been answered. Latency is measured from the due time, so a stall anywhere shows up as
- * latency instead of silently slowing the generator (no coordinated omission). Each event
- * is a reaction on its own artwork {@code <run>-<i>}, so the index travels to the client
- * in the notification.
+ * Constant-rate, open-model load through ingest: requests of {@code batch} events are due
+ * every {@code batch / rate} seconds (request {@code k} at
+ * {@code start + k * batch / rate}, and each of its events with it) and are sent when
+ * due, whether or not earlier requests have been answered. Latency is measured from the
+ * due time, so a stall anywhere shows up as latency instead of silently slowing the
+ * generator (no coordinated omission). Each event is a reaction on its own artwork
+ * {@code <run>-<i>}, so the index travels to the client in the notification. The time
+ * from a request's due time to ingest's answer is kept too ({@link #acknowledgements()}).
  */
 final class OpenModelGenerator implements AutoCloseable {
 
@@ -58,7 +62,14 @@ final class OpenModelGenerator implements AutoCloseable {
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
 
+	private final Histogram acknowledgements = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3);
+
 	private final long startNanos;
+
+	/**
+	 * The wall clock at {@link #startNanos}, to compare with the services' timestamps.
+	 */
+	private final long startEpochNanos;
 
 	private int next;
 
@@ -69,8 +80,12 @@ final class OpenModelGenerator implements AutoCloseable {
 		this.total = (int) (rate * duration.toMillis() / 1000);
 		this.recipients = recipients;
 		this.batch = batch;
-		this.startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-		this.ticker.scheduleAtFixedRate(this::sendDue, 100, (batch > 1) ? 10 : 1, TimeUnit.MILLISECONDS);
+		long now = System.nanoTime();
+		Instant wall = Instant.now();
+		this.startNanos = now + TimeUnit.MILLISECONDS.toNanos(100);
+		this.startEpochNanos = wall.getEpochSecond() * 1_000_000_000L + wall.getNano()
+				+ TimeUnit.MILLISECONDS.toNanos(100);
+		this.ticker.scheduleAtFixedRate(this::sendDue, 100, 1, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -83,8 +98,9 @@ final class OpenModelGenerator implements AutoCloseable {
 	}
 
 	/**
-	 * Like {@link #start(double, Duration, IntFunction)}, but every 10 ms the events due
-	 * go in {@code POST /v1/events:batch} requests of up to {@code batch} events.
+	 * Like {@link #start(double, Duration, IntFunction)}, but in
+	 * {@code POST /v1/events:batch} requests of {@code batch} events, one every
+	 * {@code batch / rate} seconds.
 	 */
 	static OpenModelGenerator startBatched(double rate, Duration duration, IntFunction<String> recipients, int batch) {
 		return new OpenModelGenerator(rate, duration, recipients, batch);
@@ -93,14 +109,12 @@ final class OpenModelGenerator implements AutoCloseable {
 	private void sendDue() {
 		long now = System.nanoTime();
 		while (this.next < this.total && dueNanos(this.next) <= now) {
+			int first = this.next;
+			this.next = Math.min(this.total, first + this.batch);
 			if (this.batch == 1) {
-				send(this.next++);
+				send(first);
 			}
 			else {
-				int first = this.next;
-				while (this.next < this.total && this.next - first < this.batch && dueNanos(this.next) <= now) {
-					this.next++;
-				}
 				sendBatch(first, this.next);
 			}
 		}
@@ -111,7 +125,7 @@ final class OpenModelGenerator implements AutoCloseable {
 	}
 
 	private void send(int index) {
-		post(EVENTS, event(index), 1);
+		post(EVENTS, event(index), index, 1);
 	}
 
 	private void sendBatch(int from, int to) {
@@ -119,10 +133,10 @@ final class OpenModelGenerator implements AutoCloseable {
 		for (int index = from; index < to; index++) {
 			events.append((index > from) ? "," : "").append(event(index));
 		}
-		post(BATCH, events.append("]}").toString(), to - from);
+		post(BATCH, events.append("]}").toString(), from, to - from);
 	}
 
-	private void post(URI uri, String body, int events) {
+	private void post(URI uri, String body, int first, int events) {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", this.authorization)
@@ -133,6 +147,8 @@ final class OpenModelGenerator implements AutoCloseable {
 		http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
 			this.inFlight.decrementAndGet();
 			if (failure == null && response.statusCode() == 202) {
+				this.acknowledgements.recordValue(Math.clamp(System.nanoTime() - dueNanos(first), 0,
+						this.acknowledgements.getHighestTrackableValue()));
 				this.accepted.addAndGet(events);
 			}
 			else {
@@ -149,14 +165,33 @@ final class OpenModelGenerator implements AutoCloseable {
 				UUID.randomUUID(), Instant.now(), this.recipients.apply(index), index, index, this.run, index, index);
 	}
 
-	/** When event {@code index} was due, on the {@link System#nanoTime()} clock. */
+	/**
+	 * When event {@code index} was due (with the request it goes in), on the
+	 * {@link System#nanoTime()} clock.
+	 */
 	long dueNanos(int index) {
-		return this.startNanos + (long) (index * 1e9 / this.rate);
+		long request = index / this.batch;
+		return this.startNanos + (long) (request * this.batch * 1e9 / this.rate);
+	}
+
+	/** A {@link System#nanoTime()} reading on the wall clock, in epoch milliseconds. */
+	double epochMillis(long nanoTime) {
+		return (this.startEpochNanos + (nanoTime - this.startNanos)) / 1e6;
+	}
+
+	/** From each accepted request's due time to ingest's 202. */
+	Histogram acknowledgements() {
+		return this.acknowledgements;
 	}
 
 	/** The event index an artwork id of this run stands for, or -1. */
 	int indexOf(String artworkId) {
 		return artworkId.startsWith(this.run + "-") ? Integer.parseInt(artworkId.substring(this.run.length() + 1)) : -1;
+	}
+
+	/** Whether every event was sent and answered. */
+	boolean answered() {
+		return this.allSent && this.inFlight.get() == 0;
 	}
 
 	/** Waits until every event was sent and answered. */

@@ -62,16 +62,28 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 	String since(ServiceStats before) {
 		Map<String, Double> cores = coresSince(before);
 		StringBuilder table = new StringBuilder(String
-			.format("| service | CPU (cores, avg) | heap used (MB) | RSS (MB) |%n| --- | ---: | ---: | ---: |%n"));
+			.format("| process | CPU (cores, avg) | heap used (MB) | RSS (MB) |%n| --- | ---: | ---: | ---: |%n"));
+		long services = 0;
+		double servicesCores = 0;
 		for (ServiceProcess service : Herald.stack().services()) {
 			String name = service.spec().name();
-			table.append(String.format("| %s | %.2f | %d | %d |%n", name, cores.get(name), heapBytes(service) >> 20,
-					rssKilobytes(service.pid()) >> 10));
+			long rss = rssKilobytes(service.pid()) >> 10;
+			services += rss;
+			servicesCores += cores.get(name);
+			table.append(
+					String.format("| %s | %.2f | %d | %d |%n", name, cores.get(name), heapBytes(service) >> 20, rss));
 		}
+		table.append(String.format("| **the five services** | %.2f | | **%d** |%n", servicesCores, services));
 		Runtime jvm = Runtime.getRuntime();
+		long testJvm = rssKilobytes(ProcessHandle.current().pid()) >> 10;
 		table.append(String.format("| %s | %.2f | %d | %d |%n", TEST_JVM, cores.get(TEST_JVM),
-				(jvm.totalMemory() - jvm.freeMemory()) >> 20, rssKilobytes(ProcessHandle.current().pid()) >> 10));
-		table.append(String.format("| %s | %.2f | | |%n", POSTGRES, cores.get(POSTGRES)));
+				(jvm.totalMemory() - jvm.freeMemory()) >> 20, testJvm));
+		long postgres = postgresPssKilobytes() >> 10;
+		table.append(String.format("| %s (RSS: proportional set size, shared memory counted once) | %.2f | | %d |%n",
+				POSTGRES, cores.get(POSTGRES), postgres));
+		table.append(String.format(
+				"%nThe five services held %d MB; with PostgreSQL %d MB (the test JVM, which holds the Kafka broker, HiveMQ, GreenMail and the load generator, %d MB more; the client processes are not counted).%n",
+				services, services + postgres, testJvm));
 		return table.toString();
 	}
 
@@ -100,6 +112,19 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 			.mapToLong(Long::parseLong)
 			.findFirst()
 			.orElse(0);
+	}
+
+	/** Proportional set size of every PostgreSQL process, summed: shared buffers once. */
+	static long postgresPssKilobytes() {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().command().orElse("").contains("postgres"))
+			.mapToLong((process) -> read(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup")).lines()
+				.filter((line) -> line.startsWith("Pss:"))
+				.map((line) -> line.replaceAll("\\D", ""))
+				.mapToLong(Long::parseLong)
+				.findFirst()
+				.orElse(0))
+			.sum();
 	}
 
 	private static long cpuTicks(long pid) {

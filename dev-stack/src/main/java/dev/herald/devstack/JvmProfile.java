@@ -1,0 +1,60 @@
+package dev.herald.devstack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the services' JVMs run: {@link #DEV} starts fast for the demo and the tests;
+ * {@link #PRODUCTION} runs them as a deployment does (the Helm chart's and compose's
+ * {@code JAVA_TOOL_OPTIONS} are the same, checked by deploy-tests): the full JIT, G1, a
+ * heap sized per service from what the benchmarks measured, glibc arenas capped. Chosen
+ * with {@code -Dherald.profile=production} for the dev stack; the benchmarks
+ * ({@code -Pbenchmark}) use production.
+ */
+public enum JvmProfile {
+
+	/** Quick start: C1 only, serial GC, a small heap. */
+	DEV(Map.of(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k")),
+
+	/** As deployed. */
+	PRODUCTION(
+			Map.of("notification-ingest", "-Xms64m -Xmx256m", "notification-store", "-Xms128m -Xmx384m", "push-gateway",
+					"-Xms128m -Xmx512m", "device-gateway", "-Xms64m -Xmx256m", "email-digest", "-Xms64m -Xmx256m"),
+			List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+
+	/**
+	 * The glibc malloc arenas per process: native allocations otherwise spread over 8 per
+	 * core.
+	 */
+	public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+	private final Map<String, String> heaps;
+
+	private final List<String> common;
+
+	JvmProfile(Map<String, String> heaps, List<String> common) {
+		this.heaps = heaps;
+		this.common = common;
+	}
+
+	/** The profile named by {@code herald.profile} (dev when absent). */
+	public static JvmProfile fromSystemProperties() {
+		return valueOf(System.getProperty("herald.profile", "dev").toUpperCase(Locale.ROOT));
+	}
+
+	/** The JVM options of one service, as its {@code JAVA_TOOL_OPTIONS} would be. */
+	public String javaToolOptions(String module) {
+		String heap = this.heaps.getOrDefault(module, "");
+		return (heap + " " + String.join(" ", this.common)).strip();
+	}
+
+	List<String> options(String module) {
+		return List.of(javaToolOptions(module).split(" "));
+	}
+
+	Map<String, String> environment() {
+		return (this == PRODUCTION) ? ENVIRONMENT : Map.of();
+	}
+
+}
