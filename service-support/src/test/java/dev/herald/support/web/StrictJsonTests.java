@@ -59,6 +59,9 @@ class StrictJsonTests {
 				refused("fraction for a text", VALID.replace("\"Sunset\"", "1.5"), "name"),
 				refused("object for a text", VALID.replace("\"Sunset\"", "{\"id\":1}"), "name"),
 				refused("number for an enum", VALID.replace("\"ART\"", "0"), "kind"),
+				refused("empty string for an enum", VALID.replace("\"ART\"", "\"\""), "kind"),
+				refused("empty string for a UUID", VALID.replace("\"flag\"", "\"ref\":\"\",\"flag\""), "ref"),
+				refused("empty string for a list", VALID.replace("[\"a\",\"b\"]", "\"\""), "tags"),
 				refused("unknown enum", VALID.replace("\"ART\"", "\"CRAFT\""), "kind"),
 				refused("number in a map of texts", VALID.replace("\"pro\"", "1"), "attributes.plan"),
 				refused("number in a list of texts", VALID.replace("[\"a\"", "[5"), "tags[0]"),
@@ -160,7 +163,7 @@ class StrictJsonTests {
 	}
 
 	record Echo(String name, int count, Boolean flag, Kind kind, Map<String, String> attributes, List<String> tags,
-			Inner inner) {
+			Inner inner, java.util.UUID ref) {
 	}
 
 	@RestController
