@@ -93,7 +93,8 @@ public abstract class HeraldProblemHandler extends ResponseEntityExceptionHandle
 		if (ex.getCause() instanceof JacksonException json) {
 			return JsonProblems.of(json);
 		}
-		return new FieldProblem(JsonPaths.BODY, "cannot be read");
+		boolean missing = String.valueOf(ex.getMessage()).startsWith("Required request body is missing");
+		return new FieldProblem(JsonPaths.BODY, missing ? "is required" : "cannot be read");
 	}
 
 }
