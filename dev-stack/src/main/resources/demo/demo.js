@@ -19,6 +19,8 @@ async function api(service, path, { method = 'GET', body, scopes } = {}) {
   return { ok: response.ok, status: response.status, json };
 }
 
+// Everything the services return is plain text (entities already decoded): it goes into
+// the page as text nodes or textContent only, never as HTML.
 function text(value) { return document.createTextNode(value ?? ''); }
 
 function renderBadge(count) {

@@ -10,6 +10,11 @@
 //     onUnreadCount: (count) => {}, onStatus: (status) => {},   // connecting | online | offline
 //   });
 //   client.start(); client.markRead([id]); client.markAllRead(); client.stop();
+//
+// Every text a notification carries (text, content.title, actors[].handle, commentPreview,
+// message.title/body) is plain text: markup was stripped and entities decoded by ingest, so
+// "<b>" in it is what someone typed. Insert it with textContent or document.createTextNode,
+// never innerHTML; this client and the demo pages do so.
 
 const CLOSE_SESSION_LIMIT = 4003;
 const CLOSE_TOKEN_EXPIRED = 4001;

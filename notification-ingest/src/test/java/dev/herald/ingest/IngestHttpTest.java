@@ -70,6 +70,24 @@ public abstract class IngestHttpTest {
 		return send(request(path, bearer).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/**
+	 * Any request, as JSON unless {@code headers} set another Content-Type.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param body sent as given; none when null
+	 * @param bearer the token; none when null
+	 * @param headers more headers, replacing those of the same name
+	 * @return the answer
+	 */
+	protected HttpResponse<String> send(String method, String path, String body, String bearer,
+			Map<String, String> headers) {
+		HttpRequest.Builder request = request(path, bearer).method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+						: HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::setHeader);
+		return send(request);
+	}
+
 	protected HttpResponse<String> put(String path, Object body) {
 		return send(request(path, this.token).PUT(json(body)));
 	}

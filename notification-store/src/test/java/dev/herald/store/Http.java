@@ -78,6 +78,15 @@ public final class Http {
 		return request.exchange((req, res) -> read(res));
 	}
 
+	/** A request whose body is the given bytes, e.g. invalid UTF-8. */
+	public Response raw(HttpMethod method, String path, MediaType contentType, byte[] body) {
+		return this.client.method(method)
+			.uri(path)
+			.contentType(contentType)
+			.body(body)
+			.exchange((req, res) -> read(res));
+	}
+
 	public Response delete(String path) {
 		return exchange(HttpMethod.DELETE, path, null, Map.of());
 	}

@@ -87,6 +87,11 @@ public abstract class StoreIntegrationTest {
 		return new Http(this.port, tokens.user(userId));
 	}
 
+	/** A client sending {@code token} as it is. */
+	protected Http withToken(String token) {
+		return new Http(this.port, token);
+	}
+
 	/** A client with the {@code notifications:admin} scope. */
 	protected Http admin() {
 		return new Http(this.port, tokens.service("herald-admin", DevTokens.SCOPE_ADMIN));

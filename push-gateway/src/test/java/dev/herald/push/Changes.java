@@ -24,6 +24,15 @@ final class Changes {
 
 	/** The same, with a long comment preview to make the frame {@code padding} bigger. */
 	static NotificationChange created(String userId, long seq, int unreadCount, String padding) {
+		return created(userId, seq, unreadCount, padding, "Sunset");
+	}
+
+	/** A reaction to the artwork called {@code title}, which may hold anything. */
+	static NotificationChange createdAbout(String userId, long seq, int unreadCount, String title) {
+		return created(userId, seq, unreadCount, "", title);
+	}
+
+	private static NotificationChange created(String userId, long seq, int unreadCount, String padding, String title) {
 		Instant now = Instant.now();
 		Notification notification = Notification.newBuilder()
 			.setId("n" + seq)
@@ -31,7 +40,7 @@ final class Changes {
 			.setContent(ContentRef.newBuilder()
 				.setType("artwork")
 				.setId("art-1")
-				.setTitle("Sunset")
+				.setTitle(title)
 				.setUrl("https://art.example/a/1")
 				.build())
 			.setActors(List.of(Actor.newBuilder().setId("alice").setHandle("alice").build()))
@@ -39,7 +48,7 @@ final class Changes {
 			.setReaction("❤️")
 			.setCommentPreview(padding.isEmpty() ? null : padding)
 			.setTemplateKey("reaction.one")
-			.setParams(Map.of("actor1", "alice", "reaction", "❤️", "title", "Sunset"))
+			.setParams(Map.of("actor1", "alice", "reaction", "❤️", "title", title))
 			.setCreatedAt(now)
 			.setUpdatedAt(now)
 			.setRead(false)

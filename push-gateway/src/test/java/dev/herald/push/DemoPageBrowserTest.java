@@ -118,6 +118,25 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 			.isEqualTo("sockjs");
 	}
 
+	/**
+	 * Notification texts are plain text (ingest decoded any entity): markup in them is
+	 * shown as typed, never parsed.
+	 */
+	@Test
+	void showsMarkupInATextAsTextAndRunsNothing() {
+		String user = newUser();
+		browser.get("http://localhost:" + PORT + "/demo.html?since=0&token=" + TOKENS.user(user));
+		awaitStatus("online");
+		String title = "<img src=x onerror=\"window.pwned=1\"><b>bold</b> &amp;";
+
+		publish(Changes.createdAbout(user, 1, 1, title));
+
+		await().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#list li"))).hasSize(1));
+		assertThat(browser.findElement(By.cssSelector("#list li")).getDomProperty("textContent")).contains(title);
+		assertThat(browser.findElements(By.cssSelector("#list img, #list b"))).isEmpty();
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+	}
+
 	private static void awaitStatus(String status) {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getDomAttribute("data-status"))

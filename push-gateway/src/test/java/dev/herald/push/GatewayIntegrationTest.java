@@ -109,11 +109,12 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		TestSocket tab1 = connectLive(user);
 		TestSocket tab2 = connectLive(user);
 
-		tab1.send("{\"type\":\"mark_read\",\"ids\":[\"n1\"]}");
+		String id = java.util.UUID.randomUUID().toString();
+		tab1.send("{\"type\":\"mark_read\",\"ids\":[\"" + id + "\"]}");
 		tab1.send("{\"type\":\"mark_all_read\"}");
 		await().untilAsserted(() -> assertThat(store.requestsOf(user)).anySatisfy((request) -> {
 			assertThat(request.path()).isEqualTo("/v1/notifications/read");
-			assertThat(request.body()).isEqualTo("{\"ids\":[\"n1\"]}");
+			assertThat(request.body()).isEqualTo("{\"ids\":[\"" + id + "\"]}");
 		}).anyMatch((request) -> request.path().equals("/v1/notifications/read-all")));
 		publish(Changes.allRead(user, 1));
 
@@ -139,6 +140,25 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		assertThat(socket.frames("pong")).hasSize(1);
 		assertThat(socket.frames("error")).extracting((error) -> error.get("message").asString())
 			.containsExactly("Messages are JSON objects", "ids: 1 to 500 notification ids", "since: a seq number ≥ 0");
+		socket.close();
+	}
+
+	@Test
+	void anIdThatIsNotANotificationIdAndABinaryFrameAreBadRequestsNotOutages() {
+		String user = newUser();
+		TestSocket socket = connectLive(user);
+
+		socket.send("{\"type\":\"mark_read\",\"ids\":[\"" + java.util.UUID.randomUUID() + "\",\"n1\"]}");
+		socket.sendBinary(new byte[] { 1, 2, 3 });
+
+		await().untilAsserted(() -> assertThat(socket.frames("error")).hasSize(2));
+		assertThat(socket.frames("error"))
+			.allSatisfy((error) -> assertThat(error.get("code").asString()).isEqualTo("bad_request"));
+		assertThat(socket.frames("error")).extracting((error) -> error.get("message").asString())
+			.containsExactlyInAnyOrder("ids[1]: a notification id (UUID)", "Messages are JSON text frames, not binary");
+		assertThat(store.requestsOf(user)).noneMatch((request) -> request.path().equals("/v1/notifications/read"));
+		socket.send("{\"type\":\"ping\"}");
+		await().untilAsserted(() -> assertThat(socket.frames("pong")).hasSize(1));
 		socket.close();
 	}
 

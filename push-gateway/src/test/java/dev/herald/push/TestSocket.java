@@ -87,6 +87,10 @@ final class TestSocket implements WebSocket.Listener {
 		this.socket.sendText(json, true).join();
 	}
 
+	void sendBinary(byte[] bytes) {
+		this.socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+	}
+
 	void close() {
 		if (!this.socket.isOutputClosed()) {
 			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally((ex) -> null).join();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.support.web.FieldProblem;
+import dev.herald.support.web.Identifiers;
 
 /**
  * Checks the fields of one request and collects every problem, so a 400 names all bad
@@ -18,7 +19,7 @@ import dev.herald.support.web.FieldProblem;
 public final class Fields {
 
 	/** Longest identifier (event, user, content, comment ids). */
-	public static final int MAX_ID_LENGTH = 128;
+	public static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
 
 	/** Longest URL. */
 	public static final int MAX_URL_LENGTH = 2048;
@@ -63,19 +64,15 @@ public final class Fields {
 	}
 
 	/**
-	 * An identifier: at most {@value #MAX_ID_LENGTH} characters, no spaces or controls.
+	 * An identifier by the shared rule ({@link Identifiers}): at most
+	 * {@value Identifiers#MAX_LENGTH} characters, no spaces or controls.
 	 */
 	public String id(String field, String value, boolean required) {
 		if (!checkPresent(field, value, required)) {
 			return null;
 		}
-		if (value.length() > MAX_ID_LENGTH) {
-			return reject(field, "must be at most " + MAX_ID_LENGTH + " characters, it has " + value.length());
-		}
-		if (value.codePoints().anyMatch(Character::isWhitespace)) {
-			return reject(field, "must not contain whitespace");
-		}
-		return checkCharacters(field, value, false) ? value : null;
+		String problem = Identifiers.problem(value);
+		return (problem != null) ? reject(field, problem) : value;
 	}
 
 	/**

@@ -54,7 +54,16 @@ class EventValidationTests extends IngestHttpTest {
 						"actor.avatarUrl"),
 				bad("wrong type for critical", (e) -> e.put("critical", "maybe"), "critical"),
 				bad("object for a text field", (e) -> e.put("recipientId", Map.of("id", 1)), "recipientId"),
-				bad("missing eventId without Idempotency-Key", (e) -> e.remove("eventId"), "eventId"));
+				bad("missing eventId without Idempotency-Key", (e) -> e.remove("eventId"), "eventId"),
+				bad("misspelt critical", (e) -> e.put("critcal", true), "critcal"),
+				bad("misspelt occurredAt", (e) -> e.put("occuredAt", Instant.now().toString()), "occuredAt"),
+				bad("unknown actor field", (e) -> e.put("actor", Map.of("handle", "a", "name", "Al")), "actor.name"),
+				bad("number for critical", (e) -> e.put("critical", 1), "critical"),
+				bad("text for critical", (e) -> e.put("critical", "true"), "critical"),
+				bad("number for recipientId", (e) -> e.put("recipientId", 12345), "recipientId"),
+				bad("boolean for a title", (e) -> e.put("content", Map.of("type", "artwork", "id", "a", "title", true)),
+						"content.title"),
+				bad("number for an attribute", (e) -> e.put("attributes", Map.of("plan", 1)), "attributes.plan"));
 	}
 
 	@ParameterizedTest
@@ -87,6 +96,33 @@ class EventValidationTests extends IngestHttpTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(fields(response)).containsExactly("content.title");
+	}
+
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "c0af", "e080af", "eda080", "f4908080", "f5", "e282" })
+	void invalidUtf8OfEveryKindIsRefusedNamingTheField(String hex) {
+		String json = JSON.writeValueAsString(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		String[] halves = json.split("Sunset");
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(halves[0].getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(java.util.HexFormat.of().parseHex(hex));
+		body.writeBytes(halves[1].getBytes(StandardCharsets.UTF_8));
+		var response = postBytes("/v1/events", body.toByteArray(), this.token);
+		assertProblem(response, "content.title");
+		var batch = postBytes("/v1/events:batch",
+				("{\"events\":[" + new String(body.toByteArray(), StandardCharsets.ISO_8859_1) + "]}")
+					.getBytes(StandardCharsets.ISO_8859_1),
+				this.token);
+		assertProblem(batch, "events[0].content.title");
+	}
+
+	@Test
+	void aMisspeltFieldInABatchIsNamedWithItsIndex() {
+		Map<String, Object> good = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
+		Map<String, Object> misspelt = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
+		misspelt.put("critcal", true);
+		assertProblem(post("/v1/events:batch", Map.of("events", List.of(good, misspelt))), "events[1].critcal");
+		assertProblem(post("/v1/events:batch", Map.of("events", List.of(good), "dryRun", true)), "dryRun");
 	}
 
 	@Test

@@ -62,6 +62,24 @@ class UserTests extends IngestHttpTest {
 	}
 
 	@Test
+	void misspeltOrMistypedContactFieldsAreRefusedNamingThem() {
+		String user = "u-" + UUID.randomUUID();
+		String path = "/v1/users/" + user + "/contact";
+		assertProblemNames(put(path, Map.of("emial", "ada@example.com")), "emial");
+		assertProblemNames(put(path, Map.of("email", "ada@example.com", "attributes", Map.of("plan", 1))),
+				"attributes.plan");
+		assertProblemNames(put(path, Map.of("displayName", 12345)), "displayName");
+		assertProblemNames(put(path, "{\"displayName\":\"Ada \\ud800\"}"), "displayName");
+		assertThat(contactsOf(user)).isEmpty();
+	}
+
+	@Test
+	void erasureRefusesAnIdThatIsNotOne() {
+		assertProblemNames(delete("/v1/users/" + "u".repeat(129)), "userId");
+		assertProblemNames(delete("/v1/users/a%20b"), "userId");
+	}
+
+	@Test
 	void erasureWritesATombstoneAndAUserDeletedEvent() {
 		String user = "u-" + UUID.randomUUID();
 		assertThat(put("/v1/users/" + user + "/contact", Map.of("email", "bo@example.com")).statusCode())
@@ -78,6 +96,14 @@ class UserTests extends IngestHttpTest {
 			assertThat(record.value().getKind()).isEqualTo(EventKind.USER_DELETED);
 			assertThat(record.value().getEventId()).isEqualTo(eventId);
 		}));
+	}
+
+	private static void assertProblemNames(java.net.http.HttpResponse<String> response, String field) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(response).get("errors").valueStream().map((error) -> error.get("field").asString()))
+			.as(response.body())
+			.contains(field);
 	}
 
 	private static java.util.List<ConsumerRecord<String, UserContact>> contactsOf(String user) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -12,7 +13,9 @@ import dev.herald.support.security.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -53,6 +56,43 @@ class SecurityTests extends IngestHttpTest {
 		assertThat(postBytes("/v1/events:batch", event, token.of(this.tokens)).statusCode()).isEqualTo(status);
 	}
 
+	/** Signed right, for the right issuer and audience, with the scope: still refused. */
+	@ParameterizedTest
+	@EnumSource(DevTokens.Flaw.class)
+	void aTokenWithoutSubjectOrExpiryOrWithTooLongALifeIsRefusedEverywhere(DevTokens.Flaw flaw) {
+		String token = this.tokens.flawed(flaw, "svc", DevTokens.SCOPE_EVENTS_WRITE);
+		byte[] event = JSON.writeValueAsBytes(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		for (var response : List.of(postBytes("/v1/events", event, token),
+				postBytes("/v1/events:batch", JSON.writeValueAsBytes(Map.of("events", List.of())), token),
+				send("PUT", "/v1/users/u-1/contact", "{}", token, Map.of()),
+				send("DELETE", "/v1/users/u-1", null, token, Map.of()))) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).contains("invalid_token"));
+		}
+	}
+
+	@Test
+	void everyRefusalIsAProblem() {
+		String token = this.tokens.service("svc", DevTokens.SCOPE_EVENTS_WRITE);
+		assertProblem(send("GET", "/v1/events", null, null, Map.of()), 401);
+		assertProblem(send("POST", "/v1/events", "{}", this.tokens.user("u1"), Map.of()), 403);
+		assertProblem(send("GET", "/v1/events", null, token, Map.of()), 405);
+		assertProblem(send("GET", "/v1/nothing-here", null, token, Map.of()), 404);
+		assertProblem(send("GET", "/nothing-here", null, token, Map.of()), 403);
+		assertProblem(send("POST", "/v1/events", "hello", token, Map.of("Content-Type", "text/plain")), 415);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost:8080.evil.example", "http://localhost:80a", "garbage", "http://" })
+	void anOriginThatIsNotOneIsRefused(String origin) {
+		byte[] event = JSON.writeValueAsBytes(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		var response = send("POST", "/v1/events", new String(event, StandardCharsets.UTF_8),
+				this.tokens.service("svc", DevTokens.SCOPE_EVENTS_WRITE), Map.of("Origin", origin));
+		assertProblem(response, 403);
+	}
+
 	@Test
 	void validServiceTokenIsAccepted() {
 		byte[] event = JSON.writeValueAsBytes(reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
@@ -69,6 +109,12 @@ class SecurityTests extends IngestHttpTest {
 		assertThat(body(api).get("paths").propertyNames()).contains("/v1/events", "/v1/events:batch",
 				"/v1/users/{userId}/contact", "/v1/users/{userId}");
 		assertThat(get("/actuator/prometheus").body()).contains("herald_ingest_publish_latency");
+	}
+
+	private static void assertProblem(java.net.http.HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).as(response.body())
+			.hasValue("application/problem+json");
 	}
 
 	private static String unsigned(DevTokens tokens) {

@@ -9,10 +9,9 @@ import dev.herald.store.admin.AdminDtos.Erasure;
 import dev.herald.store.admin.AdminDtos.Stats;
 import dev.herald.store.pipeline.DropCounts;
 import dev.herald.store.retention.RetentionJob;
+import dev.herald.support.web.Identifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -71,10 +70,13 @@ class AdminController {
 		return this.retention.runOnce();
 	}
 
+	/**
+	 * The id follows the rule ingest's erasure and events follow ({@link Identifiers}).
+	 */
 	@DeleteMapping("/users/{id}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Erasure erase(@PathVariable @NotBlank @Size(max = 200) String id) {
-		return this.erasure.erase(id);
+	Erasure erase(@PathVariable String id) {
+		return this.erasure.erase(Identifiers.require("id", id));
 	}
 
 }

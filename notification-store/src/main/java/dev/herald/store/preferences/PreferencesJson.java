@@ -14,7 +14,8 @@ import dev.herald.store.preferences.Preferences.Channels;
 
 /**
  * The JSON bodies of the preferences API. Requests reject unknown fields (a misspelt
- * field would otherwise silently reset that setting to its default on a {@code PUT}).
+ * field would otherwise silently reset that setting to its default on a {@code PUT}), as
+ * every request body of the services does.
  */
 final class PreferencesJson {
 

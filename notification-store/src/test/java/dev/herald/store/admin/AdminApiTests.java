@@ -68,6 +68,17 @@ class AdminApiTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void erasureRefusesWhatIngestWouldNotAcceptAsAUserId() {
+		for (String id : List.of("u".repeat(129), "a b", "tab\tbed")) {
+			Response response = admin().delete("/v1/admin/users/" + id);
+			assertThat(response.status()).as(id).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("id");
+		}
+		assertThat(admin().delete("/v1/admin/users/" + "u".repeat(128)).status()).isEqualTo(202);
+	}
+
+	@Test
 	void retentionRunsOnDemandAndSaysWhatItDeleted() {
 		String user = newUser();
 		send(Events.follow(user, "old-" + UUID.randomUUID()));

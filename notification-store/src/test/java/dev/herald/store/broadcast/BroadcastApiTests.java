@@ -114,6 +114,16 @@ class BroadcastApiTests extends StoreIntegrationTest {
 				Instant.now().minus(1, ChronoUnit.HOURS).toString()), "scheduledAt");
 		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "scheduledAt", "tomorrow"),
 				"scheduledAt");
+		String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).toString();
+		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "scheduled_at", tomorrow),
+				"scheduled_at");
+		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "critical", 1), "critical");
+		assertBadField(Map.of("message", Map.of("title", "t"), "audience", all, "critical", "true"), "critical");
+		assertBadField(Map.of("message", Map.of("title", 12345), "audience", all), "message.title");
+		assertBadField(Map.of("message", Map.of("title", "t", "subject", "s"), "audience", all), "message.subject");
+		assertBadField(
+				Map.of("message", Map.of("title", "t"), "audience", Map.of("type", "USERS", "userIds", List.of(12345))),
+				"audience.userIds[0]");
 		Response limit = admin().get("/v1/admin/broadcasts?limit=0");
 		assertThat(limit.status()).isEqualTo(400);
 		assertThat(limit.body().get("errors").get(0).get("field").asString()).isEqualTo("limit");

@@ -137,6 +137,13 @@ class InboxApiTests extends StoreIntegrationTest {
 		assertField(http.postIds("/v1/notifications/read", List.of("nope")), "ids[0]");
 		assertField(http.post("/v1/notifications/read", Map.of()), "ids");
 		assertField(http.get("/v1/notifications/changes?since=-1"), "since");
+		String id = UUID.randomUUID().toString();
+		assertField(http.post("/v1/notifications/read", Map.of("ids", List.of(id), "all", true)), "all");
+		assertField(http.post("/v1/notifications/read", Map.of("ids", List.of(12345))), "ids[0]");
+		assertField(http.post("/v1/notifications/unread", Map.of("ids", id)), "ids");
+		assertField(http.post("/v1/notifications/read-all", Map.of("bfore", "2026-01-01T00:00:00Z")), "bfore");
+		assertField(http.post("/v1/notifications/read-all", Map.of("before", "yesterday")), "before");
+		assertField(http.post("/v1/notifications/read-all", Map.of("before", true)), "before");
 		assertThat(http.get("/v1/notifications/not-a-uuid").status()).isEqualTo(404);
 	}
 

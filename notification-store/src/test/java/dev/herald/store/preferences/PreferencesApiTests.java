@@ -135,6 +135,39 @@ class PreferencesApiTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void valuesOfTheWrongJsonTypeAreNamedNotCoerced() {
+		String user = newUser();
+		Http http = http(user);
+		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("sendHour", "9"))), "digest.sendHour");
+		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("weekday", true))), "digest.weekday");
+		assertBadRequest(http.put("/v1/preferences", Map.of("digest", Map.of("frequency", 1))), "digest.frequency");
+		assertBadRequest(http.put("/v1/preferences", Map.of("aggregation", 0)), "aggregation");
+		assertBadRequest(http.put("/v1/preferences", Map.of("aggregation", "false")), "aggregation");
+		assertBadRequest(http.put("/v1/preferences", Map.of("timeZone", 12345)), "timeZone");
+		assertBadRequest(http.put("/v1/preferences", Map.of("mutedActors", List.of(42))), "mutedActors[0]");
+		assertBadRequest(http.put("/v1/preferences", Map.of("types", Map.of("REACTION", Map.of("inApp", 1)))),
+				"types.REACTION.inApp");
+		assertBadRequest(http.patch("/v1/preferences/REACTION", Map.of("email", "false")), "email");
+		assertBadRequest(http.raw(HttpMethod.PUT, "/v1/preferences", MediaType.APPLICATION_JSON,
+				"{\"locale\":\"es\",\"locale\":\"pt\"}", Map.of()), "locale");
+		assertThat(count("SELECT count(*) FROM preferences WHERE user_id = ?", user)).isZero();
+	}
+
+	@Test
+	void unpairedSurrogatesAndInvalidUtf8AreNamedNotStoredAsQuestionMarks() {
+		String user = newUser();
+		Http http = http(user);
+		assertBadRequest(http.raw(HttpMethod.PUT, "/v1/preferences", MediaType.APPLICATION_JSON,
+				"{\"mutedActors\":[\"al\\ud800ice\"]}", Map.of()), "mutedActors[0]");
+		for (String bad : List.of("c0af", "eda080", "f4908080", "e282")) {
+			byte[] body = bytes("{\"timeZone\":\"Europe/Lisbon", bad, "\"}");
+			assertBadRequest(http.raw(HttpMethod.PUT, "/v1/preferences", MediaType.APPLICATION_JSON, body), "timeZone");
+		}
+		assertThat(count("SELECT count(*) FROM preferences WHERE user_id = ?", user)).isZero();
+		assertThat(count("SELECT count(*) FROM preference_outbox WHERE user_id = ?", user)).isZero();
+	}
+
+	@Test
 	void severalBadFieldsAreAllNamed() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("timeZone", "Nowhere");
@@ -199,6 +232,14 @@ class PreferencesApiTests extends StoreIntegrationTest {
 		assertThat(strings(body.get("mutedActors"))).containsExactly("mallory", "trent");
 		assertThat(strings(body.get("mutedContent"))).containsExactly("artwork:42");
 		assertThat(body.get("aggregation").asBoolean()).isFalse();
+	}
+
+	private static byte[] bytes(String before, String hex, String after) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(java.util.HexFormat.of().parseHex(hex));
+		body.writeBytes(after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return body.toByteArray();
 	}
 
 	static void assertBadRequest(Http.Response response, String field) {

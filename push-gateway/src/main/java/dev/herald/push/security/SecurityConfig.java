@@ -9,9 +9,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Connections to {@code /v1/ws} and {@code /v1/sockjs} need a valid JWT (signature,
- * expiry, issuer, audience): anything else is answered 401 before the upgrade. The client
- * script, the demo page and the actuator endpoints are public.
+ * Connections to {@code /v1/ws} and {@code /v1/sockjs} need a valid JWT, checked by the
+ * shared decoder of service-support (signature, expiry, issuer, audience, a non-blank
+ * {@code sub}, an {@code exp}, a bounded lifetime): anything else is answered 401
+ * problem+json before the upgrade, so {@link HandshakeTokenResolver}'s token always names
+ * a user and expires. The client script, the demo page and the actuator endpoints are
+ * public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

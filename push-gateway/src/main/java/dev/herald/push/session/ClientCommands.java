@@ -3,6 +3,7 @@ package dev.herald.push.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
 
 import dev.herald.push.protocol.Frames;
 import dev.herald.push.store.StoreClient;
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Component;
 class ClientCommands {
 
 	static final int MAX_IDS = 500;
+
+	/** A notification id as the store gives them. */
+	private static final Pattern UUID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final ChangeStream stream;
 
@@ -80,7 +85,20 @@ class ClientCommands {
 		}
 		List<String> values = new ArrayList<>();
 		ids.forEach((id) -> values.add(id.asString()));
+		for (int i = 0; i < values.size(); i++) {
+			if (!UUID.matcher(values.get(i)).matches()) {
+				// the store would refuse the call; said here, it is not an outage to
+				// retry
+				reply(session, Frames.error("bad_request", "ids[" + i + "]: a notification id (UUID)"));
+				return;
+			}
+		}
 		callStore(session, () -> this.store.markRead(session.token(), values));
+	}
+
+	/** Frames are JSON text; a binary frame is answered, not silently dropped. */
+	void binaryRefused(ClientSession session) {
+		reply(session, Frames.error("bad_request", "Messages are JSON text frames, not binary"));
 	}
 
 	/** Store calls run beside the mailbox; the resulting state arrives through Kafka. */

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -84,6 +85,20 @@ class GatewayHandler extends AbstractWebSocketHandler {
 		}
 		else {
 			this.commands.handle(session, message.getPayload());
+		}
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+		ClientSession session = sessionOf(socket);
+		long now = System.nanoTime();
+		session.seen(now);
+		if (session.allowInbound(now)) {
+			this.commands.binaryRefused(session);
+		}
+		else {
+			this.metrics.inboundDropped("rate");
+			this.commands.rateLimited(session);
 		}
 	}
 

@@ -59,23 +59,71 @@ public final class DevTokens {
 	}
 
 	public String mint(String subject, Collection<String> scopes, Instant expiresAt, String audience) {
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
-			.issuer(this.issuer)
-			.audience(audience)
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(Instant.now().minusSeconds(1)))
-			.expirationTime(Date.from(expiresAt));
-		if (!scopes.isEmpty()) {
-			claims.claim("scope", String.join(" ", scopes));
+		return sign(claims(subject, scopes, audience).expirationTime(Date.from(expiresAt)).build());
+	}
+
+	/**
+	 * A correctly signed token for the right issuer and audience that every service must
+	 * refuse (401) for its {@code flaw}; tests go through them all.
+	 */
+	public String flawed(Flaw flaw, String subject, String... scopes) {
+		JWTClaimsSet.Builder claims = claims(subject, List.of(scopes), this.audience)
+			.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
+		switch (flaw) {
+			case NO_SUBJECT -> claims.subject(null);
+			case EMPTY_SUBJECT -> claims.subject("");
+			case BLANK_SUBJECT -> claims.subject(" \t");
+			case NO_EXPIRY -> claims.expirationTime(null);
+			case LIFETIME_OVER_A_DAY -> claims.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(25))));
+			case LIFETIME_OVER_A_DAY_WITHOUT_IAT ->
+				claims.issueTime(null).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(25))));
 		}
+		return sign(claims.build());
+	}
+
+	/** {@code claims} signed with this secret, whatever they say. */
+	public String sign(JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 			jwt.sign(new MACSigner(this.secret));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign a dev token: " + ex.getMessage(), ex);
 		}
+	}
+
+	private JWTClaimsSet.Builder claims(String subject, Collection<String> scopes, String audience) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
+			.issuer(this.issuer)
+			.audience(audience)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(Instant.now().minusSeconds(1)));
+		if (!scopes.isEmpty()) {
+			claims.claim("scope", String.join(" ", scopes));
+		}
+		return claims;
+	}
+
+	/**
+	 * What is wrong with a {@link #flawed} token; the lifetimes assume the default
+	 * {@code herald.security.jwt.max-lifetime} of 24 h.
+	 */
+	public enum Flaw {
+
+		/** No {@code sub} claim. */
+		NO_SUBJECT,
+		/** {@code sub: ""}. */
+		EMPTY_SUBJECT,
+		/** {@code sub} of white space only. */
+		BLANK_SUBJECT,
+		/** No {@code exp}: it would never expire. */
+		NO_EXPIRY,
+		/** {@code exp} 25 h after {@code iat}. */
+		LIFETIME_OVER_A_DAY,
+		/** No {@code iat}, {@code exp} 25 h from now. */
+		LIFETIME_OVER_A_DAY_WITHOUT_IAT
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.herald.support.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -10,20 +11,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * The {@link JwtDecoder} of every service: HS256 with a shared secret, or a JWKS URI; the
- * signature, expiry, issuer and audience are all checked. Unsigned ({@code alg: none})
- * tokens and any other algorithm are refused by construction.
+ * The {@link JwtDecoder} of every service, over HTTP, WebSocket and SockJS alike: HS256
+ * with a shared secret, or a JWKS URI. The signature, issuer and audience are checked,
+ * and the token must have a non-blank {@code sub}, an {@code exp} that has not passed and
+ * a lifetime of at most {@code herald.security.jwt.max-lifetime}. Unsigned
+ * ({@code alg: none}) tokens and any other algorithm are refused by construction.
  */
 @AutoConfiguration
 @ConditionalOnClass(JwtDecoder.class)
@@ -39,10 +43,13 @@ public class HeraldJwtAutoConfiguration {
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setAllowEmptyExpiryClaim(false);
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.contains(properties.audience()));
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				audience);
+		return JwtValidators
+			.createDefaultWithValidators(List.of(timestamps, new JwtIssuerValidator(properties.issuer()), audience,
+					new TokenClaimsValidator(properties.maxLifetime(), Clock.systemUTC())));
 	}
 
 	private static NimbusJwtDecoder baseDecoder(JwtProperties properties) {

@@ -1,6 +1,7 @@
 package dev.herald.support.security;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri JWKS endpoint of the identity provider
  * @param issuer required {@code iss} claim
  * @param audience value the {@code aud} claim must contain
+ * @param maxLifetime longest lifetime a token may have: {@code exp - iat}, or
+ * {@code exp - now} when it has no {@code iat}; a stolen token is useful for no longer
  */
 @ConfigurationProperties("herald.security.jwt")
 public record JwtProperties(String secret, URI jwkSetUri, @DefaultValue("herald-dev") String issuer,
-		@DefaultValue("herald") String audience) {
+		@DefaultValue("herald") String audience, @DefaultValue("24h") Duration maxLifetime) {
 
 	/** Minimum HS256 key length: RFC 7518 section 3.2. */
 	public static final int MIN_SECRET_BYTES = 32;

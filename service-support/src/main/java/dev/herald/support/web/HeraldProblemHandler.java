@@ -3,6 +3,7 @@ package dev.herald.support.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -20,9 +22,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Base of each service's {@code @RestControllerAdvice}: every framework error becomes RFC
  * 9457 problem+json, and bad input becomes a 400 whose {@code errors} list names each bad
- * field. Services extend it and add handlers for their own domain exceptions.
+ * field: a body field by its JSON path ({@code events[3].critical}), the whole body as
+ * {@code body}. Services extend it and add handlers for their own domain exceptions.
+ * Errors that never reach a controller (security, the servlet container) are answered in
+ * the same format by {@link HeraldErrorController}.
  */
 public abstract class HeraldProblemHandler extends ResponseEntityExceptionHandler {
+
+	static final FieldProblem UNREADABLE_PARAMETERS = new FieldProblem("parameters",
+			"cannot be read: the form body or query string is not valid percent-encoded UTF-8");
 
 	/**
 	 * A 400 problem listing {@code problems} under {@code errors}, summarised in the
@@ -62,6 +70,15 @@ public abstract class HeraldProblemHandler extends ResponseEntityExceptionHandle
 		return handleExceptionInternal(ex, badRequest(problems), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A form body or query string the container cannot decode (bad percent-encoding,
+	 * invalid UTF-8): Tomcat throws when the parameters are first read.
+	 */
+	@ExceptionHandler
+	ProblemDetail unreadableParameters(InvalidParameterException ex) {
+		return badRequest(List.of(UNREADABLE_PARAMETERS));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -70,23 +87,14 @@ public abstract class HeraldProblemHandler extends ResponseEntityExceptionHandle
 	}
 
 	private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-			return new FieldProblem(path(json.getPath()), "cannot be read: " + json.getOriginalMessage());
+		if (ex.getCause() instanceof UnreadableTextException text) {
+			return new FieldProblem(text.field(), text.getMessage());
 		}
-		return new FieldProblem("body", "is not valid JSON");
-	}
-
-	private static String path(List<JacksonException.Reference> references) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : references) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
+		if (ex.getCause() instanceof JacksonException json) {
+			return JsonProblems.of(json);
 		}
-		return path.isEmpty() ? "body" : path.toString();
+		boolean missing = String.valueOf(ex.getMessage()).startsWith("Required request body is missing");
+		return new FieldProblem(JsonPaths.BODY, missing ? "is required" : "cannot be read");
 	}
 
 }

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -49,6 +53,42 @@ class HeraldJwtAutoConfigurationTests {
 					wrongIssuer)) {
 				assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
 			}
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(DevTokens.Flaw.class)
+	void refusesATokenWithoutSubjectOrExpiryOrLivingTooLong(DevTokens.Flaw flaw) {
+		this.runner.run((context) -> assertThatThrownBy(
+				() -> context.getBean(JwtDecoder.class).decode(this.tokens.flawed(flaw, "u1", "events:write")))
+			.isInstanceOf(JwtException.class)
+			.hasMessageContaining(switch (flaw) {
+				case NO_SUBJECT, EMPTY_SUBJECT, BLANK_SUBJECT -> "no subject (sub)";
+				case NO_EXPIRY -> "exp";
+				case LIFETIME_OVER_A_DAY, LIFETIME_OVER_A_DAY_WITHOUT_IAT -> "lives longer than PT24H";
+			}));
+	}
+
+	@Test
+	void theLongestLifetimeIsConfigurable() {
+		this.runner.withPropertyValues("herald.security.jwt.max-lifetime=30m").run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			assertThat(decoder.decode(this.tokens.user("u1", Duration.ofMinutes(29))).getSubject()).isEqualTo("u1");
+			assertThatThrownBy(() -> decoder.decode(this.tokens.user("u1", Duration.ofMinutes(31))))
+				.hasMessageContaining("lives longer than PT30M");
+		});
+	}
+
+	@Test
+	void aTokenWithoutIssuedAtMayLiveUpToTheLongestLifetimeFromNow() {
+		this.runner.run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			String token = this.tokens.sign(new JWTClaimsSet.Builder().subject("u1")
+				.issuer("herald-test")
+				.audience("herald")
+				.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(23))))
+				.build());
+			assertThat(decoder.decode(token).getSubject()).isEqualTo("u1");
 		});
 	}
 

@@ -48,6 +48,14 @@ class HeraldProblemHandlerTests {
 			.andExpect(jsonPath("$.title").value("Invalid request"));
 	}
 
+	@Test
+	void aMissingBodyIsNamedAsRequired() throws Exception {
+		this.mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].message").value("is required"));
+	}
+
 	record Echo(@NotBlank @Size(max = 5) String name, int count) {
 	}
 
