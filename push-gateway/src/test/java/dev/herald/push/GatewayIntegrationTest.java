@@ -57,10 +57,44 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		assertThat(hello.get("seq").asLong()).isEqualTo(2);
 		assertThat(hello.get("unreadCount").asInt()).isEqualTo(2);
 		assertThat(store.requestsOf(user)).anySatisfy((request) -> {
-			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count");
+			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count:batch");
 			assertThat(request.authorization()).isEqualTo("Bearer " + token);
 		});
 		socket.close();
+	}
+
+	@Test
+	void changesThatArriveWhileHelloIsOnItsWayFollowItInOrderExactlyOnce() {
+		String user = newUser();
+		store.append(Changes.created(user, 1, 1));
+		TestSocket otherTab = connectLive(user);
+		CountDownLatch held = store.holdStates();
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(user));
+		socket.send("{\"type\":\"resume\"}");
+		await().until(() -> store.requestsOf(user).size() == 2);
+
+		publish(Changes.created(user, 2, 2));
+		publish(Changes.created(user, 3, 3));
+		// the other tab has them, so the held session's mailbox has them too
+		await().untilAsserted(() -> assertThat(otherTab.seqs()).containsExactly(2L, 3L));
+		assertThat(socket.frames()).isEmpty();
+		held.countDown();
+
+		await().untilAsserted(() -> assertThat(socket.frames()).hasSize(3));
+		assertThat(socket.frames()).extracting((frame) -> frame.get("type").asString() + " " + frame.get("seq"))
+			.containsExactly("hello 1", "notification 2", "notification 3");
+		List.of(otherTab, socket).forEach(TestSocket::close);
+	}
+
+	@Test
+	void aTokenTheStoreRejectsAtHelloClosesTheConnectionAsExpired() {
+		String user = newUser();
+		store.rejectTokensOf(user);
+
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(user));
+
+		await().untilAsserted(() -> assertThat(socket.closeCode()).isEqualTo(4001));
+		assertThat(socket.frames("hello")).isEmpty();
 	}
 
 	@Test
