@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class BenchmarkGateway implements AutoCloseable {
 
 	BenchmarkGateway(List<String> jvmOptions, Map<String, String> extraEnvironment) {
 		ServiceSpec spec = this.stackGateway.spec();
-		this.jvmOptions = new java.util.ArrayList<>(jvmOptions);
+		this.jvmOptions = new ArrayList<>(jvmOptions);
 		this.jvmOptions.add("-XX:NativeMemoryTracking=summary");
 		Map<String, String> env = new HashMap<>(spec.environment());
 		env.putAll(extraEnvironment);
@@ -107,7 +108,12 @@ final class BenchmarkGateway implements AutoCloseable {
 	}
 
 	String prometheus() {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.process.baseUrl() + "/actuator/prometheus"))
+		return scrape(this.process.baseUrl());
+	}
+
+	/** The {@code /actuator/prometheus} page of the service at {@code baseUrl}. */
+	static String scrape(String baseUrl) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		try {
@@ -179,8 +185,7 @@ final class BenchmarkGateway implements AutoCloseable {
 	/** Runs a {@code jcmd} command against the gateway and returns its output. */
 	String jcmd(String command) {
 		Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-		List<String> line = new java.util.ArrayList<>(
-				List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid())));
+		List<String> line = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid())));
 		line.addAll(Arrays.asList(command.split(" ")));
 		try {
 			Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();

@@ -1,8 +1,10 @@
 package dev.herald.e2e;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +83,8 @@ final class ClientFleet implements AutoCloseable {
 
 	private final LongAccumulator lastHelloNanos = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
+	private final Queue<Long> helloNanos = new ConcurrentLinkedQueue<>();
+
 	private final AtomicLong dropAnswers = new AtomicLong();
 
 	private ClientFleet(Options options, FrameListener listener) {
@@ -138,6 +144,7 @@ final class ClientFleet implements AutoCloseable {
 		});
 		await().atMost(Duration.ofMinutes(1)).until(() -> this.dropAnswers.get() - before >= this.processes.size());
 		this.asked.set(0);
+		this.helloNanos.clear();
 		this.greeted.set(0);
 		this.closedAfterHello.set(0);
 		this.failures.set(0);
@@ -187,6 +194,11 @@ final class ClientFleet implements AutoCloseable {
 	/** When the latest {@code hello} arrived ({@link System#nanoTime()}). */
 	long lastHelloNanos() {
 		return this.lastHelloNanos.get();
+	}
+
+	/** When each {@code hello} since the last {@link #drop()} arrived, in order. */
+	long[] helloNanos() {
+		return this.helloNanos.stream().mapToLong(Long::longValue).sorted().toArray();
 	}
 
 	/** The client processes' process ids. */
@@ -287,8 +299,8 @@ final class ClientFleet implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot start node; Node.js 20+ is needed", ex);
 			}
-			this.commands = new java.io.BufferedWriter(
-					new java.io.OutputStreamWriter(this.process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+			this.commands = new BufferedWriter(
+					new OutputStreamWriter(this.process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
 			Thread.ofPlatform().daemon().name("fleet-" + index).start(this::read);
 		}
 
@@ -330,7 +342,9 @@ final class ClientFleet implements AutoCloseable {
 				case "O" -> count(ClientFleet.this.extensions, line.substring(line.indexOf(' ', 2) + 1));
 				case "H" -> {
 					ClientFleet.this.greeted.incrementAndGet();
-					ClientFleet.this.lastHelloNanos.accumulate(Long.parseLong(fields[2]));
+					long arrived = Long.parseLong(fields[2]);
+					ClientFleet.this.lastHelloNanos.accumulate(arrived);
+					ClientFleet.this.helloNanos.add(arrived);
 				}
 				case "N" -> ClientFleet.this.listener.on(Long.parseLong(fields[2]), Api.json.readTree(fields[3]));
 				case "D" -> ClientFleet.this.duplicates.incrementAndGet();

@@ -3,12 +3,14 @@ package dev.herald.push;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import dev.herald.push.feed.NotificationsListener;
 import dev.herald.push.session.SessionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -84,6 +86,23 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		assertThat(socket.frames()).extracting((frame) -> frame.get("type").asString() + " " + frame.get("seq"))
 			.containsExactly("hello 1", "notification 2", "notification 3");
 		List.of(otherTab, socket).forEach(TestSocket::close);
+	}
+
+	@Test
+	void aClientMessageLargerThanTomcatsBufferArrivesWhole() {
+		String user = newUser();
+		TestSocket tab = connectLive(user);
+		List<String> ids = IntStream.range(0, 60).mapToObj((i) -> "notification-" + i + "-" + user).toList();
+		String message = "{\"type\":\"mark_read\",\"ids\":" + JsonMapper.shared().writeValueAsString(ids) + "}";
+		assertThat(message.length()).isBetween(3000, 4096);
+
+		tab.send(message);
+
+		await()
+			.untilAsserted(() -> assertThat(store.requestsOf(user)).anySatisfy((request) -> assertThat(request.body())
+				.isEqualTo("{\"ids\":" + JsonMapper.shared().writeValueAsString(ids) + "}")));
+		assertThat(tab.closeCode()).isNull();
+		tab.close();
 	}
 
 	@Test

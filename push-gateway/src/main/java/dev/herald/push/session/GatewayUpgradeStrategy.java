@@ -72,7 +72,7 @@ final class GatewayUpgradeStrategy extends StandardWebSocketUpgradeStrategy {
 	}
 
 	/** The handshake request as the sessions should keep it. */
-	private static final class HandshakeOnly extends HttpServletRequestWrapper {
+	static final class HandshakeOnly extends HttpServletRequestWrapper {
 
 		private final Principal user;
 
