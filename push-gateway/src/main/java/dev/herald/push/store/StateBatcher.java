@@ -1,5 +1,6 @@
 package dev.herald.push.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -14,7 +15,10 @@ import java.util.function.Function;
  * lookup waiting (up to {@code batchSize}) into one store call. A lone lookup goes out at
  * once, in a batch of one; during a ramp, the lookups that arrive while a call is in
  * flight go in the next one, so the store answers thousands of connections with a few
- * calls and queries instead of one each.
+ * calls and queries instead of one each. A call that fails (the store slow or away) does
+ * not fail its lookups at once: they wait for the next call, a short pause later, until
+ * each has waited {@code patience} since it was made; only then does it fail, as a single
+ * lookup waiting that long for its turn did before.
  */
 final class StateBatcher {
 
@@ -30,17 +34,26 @@ final class StateBatcher {
 
 	private final Function<List<String>, List<StoreState>> call;
 
+	private final long patienceNanos;
+
+	private final Duration pause;
+
 	/**
 	 * @param batchSize most tokens in one call
 	 * @param callers most calls in flight at once
 	 * @param call answers the tokens' states in order ({@code null} for a token the store
 	 * did not accept); throws {@link StoreUnavailableException} when the store did not
 	 * answer
+	 * @param patience how long a lookup may wait, over failed calls, before it fails
+	 * @param pause the wait before the next call after a failed one
 	 */
-	StateBatcher(int batchSize, int callers, Function<List<String>, List<StoreState>> call) {
+	StateBatcher(int batchSize, int callers, Function<List<String>, List<StoreState>> call, Duration patience,
+			Duration pause) {
 		this.batchSize = batchSize;
 		this.callers = callers;
 		this.call = call;
+		this.patienceNanos = patience.toNanos();
+		this.pause = pause;
 	}
 
 	/**
@@ -48,7 +61,7 @@ final class StateBatcher {
 	 * {@link StoreUnavailableException}.
 	 */
 	CompletableFuture<StoreState> state(String token) {
-		Lookup lookup = new Lookup(token, new CompletableFuture<>());
+		Lookup lookup = new Lookup(token, new CompletableFuture<>(), System.nanoTime() + this.patienceNanos);
 		this.waiting.add(lookup);
 		this.size.incrementAndGet();
 		startCaller();
@@ -77,8 +90,13 @@ final class StateBatcher {
 		try {
 			List<Lookup> batch;
 			while (!(batch = take()).isEmpty()) {
-				answer(batch);
+				if (!answer(batch)) {
+					Thread.sleep(this.pause);
+				}
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.running.decrementAndGet();
@@ -97,7 +115,8 @@ final class StateBatcher {
 		return batch;
 	}
 
-	private void answer(List<Lookup> batch) {
+	/** Answers the batch; {@code false} when the call failed. */
+	private boolean answer(List<Lookup> batch) {
 		try {
 			List<StoreState> states = this.call.apply(batch.stream().map(Lookup::token).toList());
 			if (states.size() != batch.size()) {
@@ -113,13 +132,24 @@ final class StateBatcher {
 					batch.get(i).answer().completeExceptionally(new TokenRejectedException());
 				}
 			}
+			return true;
 		}
 		catch (RuntimeException ex) {
-			batch.forEach((lookup) -> lookup.answer().completeExceptionally(ex));
+			long now = System.nanoTime();
+			for (Lookup lookup : batch) {
+				if (now - lookup.deadlineNanos() < 0) {
+					this.waiting.add(lookup);
+					this.size.incrementAndGet();
+				}
+				else {
+					lookup.answer().completeExceptionally(ex);
+				}
+			}
+			return false;
 		}
 	}
 
-	private record Lookup(String token, CompletableFuture<StoreState> answer) {
+	private record Lookup(String token, CompletableFuture<StoreState> answer, long deadlineNanos) {
 
 	}
 

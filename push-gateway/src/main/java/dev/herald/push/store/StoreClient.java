@@ -44,6 +44,9 @@ public class StoreClient {
 	/** Batched hello calls in flight at once; each also takes a store turn. */
 	private static final int HELLO_CALLERS = 4;
 
+	/** The wait before the next batched hello call after one failed. */
+	private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+
 	private final RestClient rest;
 
 	private final int pageSize;
@@ -66,7 +69,8 @@ public class StoreClient {
 		this.turns = new Semaphore(properties.storeConcurrency(), true);
 		this.queueTimeout = properties.storeQueueTimeout();
 		this.states = new StateBatcher(Math.min(properties.helloBatchSize(), MAX_BATCH),
-				Math.min(HELLO_CALLERS, properties.storeConcurrency()), this::states);
+				Math.min(HELLO_CALLERS, properties.storeConcurrency()), this::states, properties.storeQueueTimeout(),
+				RETRY_PAUSE);
 		Gauge.builder("herald.push.store.waiting", this.turns, Semaphore::getQueueLength)
 			.description("Store calls waiting for their turn")
 			.register(meters);

@@ -1,5 +1,6 @@
 package dev.herald.push.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class StateBatcherTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final Duration PAUSE = Duration.ofMillis(10);
 
 	private final List<List<String>> calls = new CopyOnWriteArrayList<>();
 
@@ -48,7 +53,7 @@ class StateBatcherTest {
 
 	@Test
 	void aLoneLookupGoesOutAtOnceAndThoseMadeMeanwhileGoTogether() throws Exception {
-		StateBatcher batcher = new StateBatcher(500, 1, this.store);
+		StateBatcher batcher = new StateBatcher(500, 1, this.store, PATIENCE, PAUSE);
 		this.gate = new CountDownLatch(1);
 		CompletableFuture<StoreState> first = batcher.state("u1");
 		await().until(() -> this.calls.size() == 1);
@@ -70,7 +75,7 @@ class StateBatcherTest {
 
 	@Test
 	void keepsAtMostTheGivenCallsInFlightAndBatchesOfAtMostTheGivenSize() throws Exception {
-		StateBatcher batcher = new StateBatcher(3, 2, this.store);
+		StateBatcher batcher = new StateBatcher(3, 2, this.store, PATIENCE, PAUSE);
 		this.gate = new CountDownLatch(1);
 		List<CompletableFuture<StoreState>> lookups = IntStream.range(0, 20)
 			.mapToObj((n) -> batcher.state("u" + n))
@@ -88,8 +93,24 @@ class StateBatcherTest {
 	}
 
 	@Test
+	void theLookupsOfAFailedCallGoInTheNextCallUntilTheirPatienceRunsOut() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		StateBatcher batcher = new StateBatcher(500, 1, (tokens) -> {
+			if (attempts.incrementAndGet() < 3) {
+				throw new StoreUnavailableException("unread-count:batch", new IllegalStateException("slow"));
+			}
+			return this.store.apply(tokens);
+		}, PATIENCE, PAUSE);
+
+		CompletableFuture<StoreState> lookup = batcher.state("u5");
+
+		assertThat(lookup.get(10, TimeUnit.SECONDS).seq()).isEqualTo(5);
+		assertThat(attempts.get()).isEqualTo(3);
+	}
+
+	@Test
 	void aRejectedTokenFailsOnlyItsLookupAndAFailedCallFailsAllOfItsOwn() {
-		StateBatcher batcher = new StateBatcher(500, 1, this.store);
+		StateBatcher batcher = new StateBatcher(500, 1, this.store, PATIENCE, PAUSE);
 		this.gate = new CountDownLatch(1);
 		CompletableFuture<StoreState> first = batcher.state("u1");
 		await().until(() -> this.calls.size() == 1);
@@ -97,14 +118,14 @@ class StateBatcherTest {
 		CompletableFuture<StoreState> good = batcher.state("u7");
 		this.gate.countDown();
 
-		assertThat(good).succeedsWithin(java.time.Duration.ofSeconds(10)).extracting(StoreState::seq).isEqualTo(7L);
+		assertThat(good).succeedsWithin(Duration.ofSeconds(10)).extracting(StoreState::seq).isEqualTo(7L);
 		assertThatThrownBy(bad::get).isInstanceOf(ExecutionException.class)
 			.hasCauseInstanceOf(TokenRejectedException.class);
 		assertThat(first).isCompleted();
 
 		StateBatcher failing = new StateBatcher(500, 1, (tokens) -> {
 			throw new StoreUnavailableException("unread-count:batch", new IllegalStateException("down"));
-		});
+		}, Duration.ZERO, PAUSE);
 		List<CompletableFuture<StoreState>> lookups = List.of(failing.state("u1"), failing.state("u2"));
 		for (CompletableFuture<StoreState> lookup : lookups) {
 			assertThatThrownBy(() -> lookup.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
