@@ -67,7 +67,7 @@ final class BenchmarkGateway implements AutoCloseable {
 		this.stackGateway.close();
 		this.process = ServiceProcess.start(new ServiceSpec(spec.name(), spec.jar(), spec.port(), env, this.jvmOptions),
 				Path.of(System.getProperty("herald.root", "..")).resolve(".dev-stack").resolve("logs"));
-		this.process.awaitHealthy(Duration.ofMinutes(3));
+		this.process.awaitHealthy(Duration.ofMinutes(5));
 	}
 
 	/** The options and environment it runs with, for the report. */
@@ -83,7 +83,7 @@ final class BenchmarkGateway implements AutoCloseable {
 	public void close() {
 		this.process.close();
 		this.stackGateway.start();
-		this.stackGateway.awaitHealthy(Duration.ofMinutes(3));
+		this.stackGateway.awaitHealthy(Duration.ofMinutes(5));
 	}
 
 	/** Waits until the gateway holds {@code count} connections (its own gauge). */
