@@ -23,6 +23,8 @@ public class GatewayMetrics {
 
 	private final Timer latency;
 
+	private final Timer written;
+
 	private final DistributionSummary sessionsPerUser;
 
 	public GatewayMetrics(MeterRegistry registry) {
@@ -34,6 +36,14 @@ public class GatewayMetrics {
 			.description("From the source event (occurredAt) to the frame written to the socket")
 			.publishPercentileHistogram()
 			.register(registry);
+		this.written = Timer.builder("herald.push.written.latency")
+			.description("From the change's publication on notifications.v1 (the record's timestamp) "
+					+ "to its frame written to the socket")
+			.publishPercentileHistogram()
+			.publishPercentiles(0.5, 0.95, 0.99, 0.999)
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(registry);
 		this.sessionsPerUser = DistributionSummary.builder("herald.push.sessions.per.user")
 			.description("Sessions the user holds on this instance, recorded when one opens")
 			.register(registry);
@@ -43,10 +53,19 @@ public class GatewayMetrics {
 		return this.registry;
 	}
 
-	/** A live change frame was written; {@code occurredAt} is the source event's time. */
-	public void delivered(Instant occurredAt) {
+	/**
+	 * A live change frame was written; {@code occurredAt} is the source event's time,
+	 * {@code publishedAtMillis} when the change was published on {@code notifications.v1}
+	 * (-1 if unknown).
+	 */
+	public void delivered(Instant occurredAt, long publishedAtMillis) {
 		this.deliveries.increment();
-		this.latency.record(Duration.between(occurredAt, Instant.now()).abs());
+		Instant now = Instant.now();
+		this.latency.record(Duration.between(occurredAt, now).abs());
+		if (publishedAtMillis >= 0) {
+			// the record's timestamp has whole milliseconds: so does this figure
+			this.written.record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - publishedAtMillis)));
+		}
 	}
 
 	/** A resumed (historical) change frame was written. */

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storeQueueTimeout longest a store call waits for its turn before the session is
  * closed with 1013
  * @param storePageSize changes fetched per change-feed page during a resume (≤ 500)
+ * @param helloBatchSize most {@code hello} lookups sent to the store in one call (≤ 1000)
  * @param allowedOrigins browser origins allowed to open a connection (same origin always
  * is)
  * @param maxConnections connections this instance accepts before answering 503
@@ -36,11 +37,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumeWait how long a new session waits for {@code resume} before it goes live
  * from the {@code hello} seq
  * @param shutdownJitter clients are told to reconnect within this long on shutdown
+ * @param permessageDeflate whether a client that offers permessage-deflate gets it; off,
+ * since Tomcat's deflate keeps about 300 KB of native zlib state per connection for as
+ * long as it is open (docs/benchmarks.md)
  */
 @ConfigurationProperties("herald.push")
 public record PushProperties(@DefaultValue("http://localhost:8082") URI storeUrl,
 		@DefaultValue("5s") Duration storeTimeout, @DefaultValue("32") int storeConcurrency,
-		@DefaultValue("30s") Duration storeQueueTimeout, @DefaultValue("200") int storePageSize, @DefaultValue( {
+		@DefaultValue("30s") Duration storeQueueTimeout, @DefaultValue("200") int storePageSize,
+		@DefaultValue("500") int helloBatchSize, @DefaultValue( {
 				"http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins,
 		@DefaultValue("10000") int maxConnections, @DefaultValue("5s") Duration retryAfter,
 		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("256") int maxPendingFrames,
@@ -48,6 +53,6 @@ public record PushProperties(@DefaultValue("http://localhost:8082") URI storeUrl
 		@DefaultValue("25s") Duration pingInterval, @DefaultValue("75s") Duration idleTimeout,
 		@DefaultValue("4096") int maxInboundMessageBytes, @DefaultValue("10") int inboundPerSecond,
 		@DefaultValue("20") int inboundBurst, @DefaultValue("2s") Duration resumeWait,
-		@DefaultValue("10s") Duration shutdownJitter){
+		@DefaultValue("10s") Duration shutdownJitter, @DefaultValue("false") boolean permessageDeflate){
 
 }

@@ -149,7 +149,10 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 	}
 
 	private static long helloRequests(String user) {
-		return store.requestsOf(user).stream().filter((request) -> request.path().endsWith("/unread-count")).count();
+		return store.requestsOf(user)
+			.stream()
+			.filter((request) -> request.path().endsWith("/unread-count:batch"))
+			.count();
 	}
 
 	private static void saveScreenshot() throws IOException {

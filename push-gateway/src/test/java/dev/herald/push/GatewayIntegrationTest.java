@@ -3,12 +3,14 @@ package dev.herald.push;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import dev.herald.push.feed.NotificationsListener;
 import dev.herald.push.session.SessionRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,10 +59,61 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		assertThat(hello.get("seq").asLong()).isEqualTo(2);
 		assertThat(hello.get("unreadCount").asInt()).isEqualTo(2);
 		assertThat(store.requestsOf(user)).anySatisfy((request) -> {
-			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count");
+			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count:batch");
 			assertThat(request.authorization()).isEqualTo("Bearer " + token);
 		});
 		socket.close();
+	}
+
+	@Test
+	void changesThatArriveWhileHelloIsOnItsWayFollowItInOrderExactlyOnce() {
+		String user = newUser();
+		store.append(Changes.created(user, 1, 1));
+		TestSocket otherTab = connectLive(user);
+		CountDownLatch held = store.holdStates();
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(user));
+		socket.send("{\"type\":\"resume\"}");
+		await().until(() -> store.requestsOf(user).size() == 2);
+
+		publish(Changes.created(user, 2, 2));
+		publish(Changes.created(user, 3, 3));
+		// the other tab has them, so the held session's mailbox has them too
+		await().untilAsserted(() -> assertThat(otherTab.seqs()).containsExactly(2L, 3L));
+		assertThat(socket.frames()).isEmpty();
+		held.countDown();
+
+		await().untilAsserted(() -> assertThat(socket.frames()).hasSize(3));
+		assertThat(socket.frames()).extracting((frame) -> frame.get("type").asString() + " " + frame.get("seq"))
+			.containsExactly("hello 1", "notification 2", "notification 3");
+		List.of(otherTab, socket).forEach(TestSocket::close);
+	}
+
+	@Test
+	void aClientMessageLargerThanTomcatsBufferArrivesWhole() {
+		String user = newUser();
+		TestSocket tab = connectLive(user);
+		List<String> ids = IntStream.range(0, 60).mapToObj((i) -> "notification-" + i + "-" + user).toList();
+		String message = "{\"type\":\"mark_read\",\"ids\":" + JsonMapper.shared().writeValueAsString(ids) + "}";
+		assertThat(message.length()).isBetween(3000, 4096);
+
+		tab.send(message);
+
+		await()
+			.untilAsserted(() -> assertThat(store.requestsOf(user)).anySatisfy((request) -> assertThat(request.body())
+				.isEqualTo("{\"ids\":" + JsonMapper.shared().writeValueAsString(ids) + "}")));
+		assertThat(tab.closeCode()).isNull();
+		tab.close();
+	}
+
+	@Test
+	void aTokenTheStoreRejectsAtHelloClosesTheConnectionAsExpired() {
+		String user = newUser();
+		store.rejectTokensOf(user);
+
+		TestSocket socket = TestSocket.connect(ws(), TOKENS.user(user));
+
+		await().untilAsserted(() -> assertThat(socket.closeCode()).isEqualTo(4001));
+		assertThat(socket.frames("hello")).isEmpty();
 	}
 
 	@Test

@@ -52,13 +52,17 @@ class GatewayLimitsTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void aConnectionRampWaitsForItsTurnAtTheStoreInsteadOfSwampingIt() {
+	void theHelloLookupsOfAConnectionRampWaitInTheGatewayAndGoToTheStoreTogether() {
 		CountDownLatch held = store.holdStates();
 		List<TestSocket> ramp = IntStream.range(0, 4)
 			.mapToObj((i) -> track(TestSocket.connect(ws(), TOKENS.user(newUser()))))
 			.toList();
 
+		// two calls (store-concurrency) in flight with one lookup each; the other two
+		// wait
 		await().untilAsserted(() -> assertThat(store.mostStatesInFlight()).isEqualTo(2));
+		await().untilAsserted(
+				() -> assertThat(this.meters.get("herald.push.store.hello.waiting").gauge().value()).isEqualTo(2));
 		await().during(Duration.ofMillis(500)).untilAsserted(() -> assertThat(store.mostStatesInFlight()).isEqualTo(2));
 		held.countDown();
 
@@ -67,6 +71,7 @@ class GatewayLimitsTest extends GatewayTestSupport {
 			assertThat(socket.closeCode()).isNull();
 		}));
 		assertThat(store.mostStatesInFlight()).isEqualTo(2);
+		assertThat(store.batchSizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
 	}
 
 	@Test

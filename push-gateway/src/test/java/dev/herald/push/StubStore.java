@@ -23,12 +23,16 @@ import dev.herald.push.protocol.ChangeFrames;
 import dev.herald.schema.NotificationChange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A real HTTP server that serves the store's contract for the gateway: unread count, the
- * change feed (paged, 410 when history is gone), read and read-all. Users are told apart
- * by the {@code sub} of the bearer token; requests are recorded.
+ * A real HTTP server that serves the store's contract for the gateway: batched unread
+ * counts, the change feed (paged, 410 when history is gone), read and read-all. Users are
+ * told apart by the {@code sub} of the bearer token (of each token of a batch); requests
+ * are recorded, a batch as one request per token. Tokens are not verified (the real store
+ * does; see its {@code UnreadCountBatchTests}), except that one marked with
+ * {@link #rejectTokensOf} is answered {@code invalid_token}.
  */
 final class StubStore {
 
@@ -51,6 +55,10 @@ final class StubStore {
 	private final AtomicInteger statesInFlight = new AtomicInteger();
 
 	private final AtomicInteger mostStatesInFlight = new AtomicInteger();
+
+	private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Boolean> rejected = new ConcurrentHashMap<>();
 
 	record Request(String method, String path, String user, String authorization, String body) {
 	}
@@ -104,6 +112,7 @@ final class StubStore {
 	 */
 	CountDownLatch holdStates() {
 		this.mostStatesInFlight.set(0);
+		this.batchSizes.clear();
 		this.stateGate = new CountDownLatch(1);
 		return this.stateGate;
 	}
@@ -111,6 +120,16 @@ final class StubStore {
 	/** The most unread-count requests in flight at once since {@link #holdStates()}. */
 	int mostStatesInFlight() {
 		return this.mostStatesInFlight.get();
+	}
+
+	/** Tokens in each batched unread-count request since {@link #holdStates()}. */
+	List<Integer> batchSizes() {
+		return List.copyOf(this.batchSizes);
+	}
+
+	/** Answers the user's tokens {@code invalid_token} from now on. */
+	void rejectTokensOf(String userId) {
+		this.rejected.put(userId, true);
 	}
 
 	List<Request> requestsOf(String userId) {
@@ -122,10 +141,13 @@ final class StubStore {
 			String user = userOf(exchange.getRequestHeaders().getFirst("Authorization"));
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String path = exchange.getRequestURI().getPath();
+			if (path.equals("/v1/notifications/unread-count:batch")) {
+				states(exchange, JSON.readTree(body).path("tokens"));
+				return;
+			}
 			this.requests.add(new Request(exchange.getRequestMethod(), path, user,
 					exchange.getRequestHeaders().getFirst("Authorization"), body));
 			switch (path) {
-				case "/v1/notifications/unread-count" -> state(exchange, user);
 				case "/v1/notifications/changes" -> changes(exchange, user);
 				case "/v1/notifications/read", "/v1/notifications/read-all" -> answer(exchange, 204, null);
 				default -> answer(exchange, 404, null);
@@ -150,11 +172,25 @@ final class StubStore {
 		answer(exchange, 200, page);
 	}
 
-	private void state(HttpExchange exchange, String user) throws IOException {
+	/**
+	 * The states as they are when the request arrives, answered once the gate opens (as a
+	 * store whose answer is slow to travel back).
+	 */
+	private void states(HttpExchange exchange, JsonNode tokens) throws IOException {
 		this.mostStatesInFlight.accumulateAndGet(this.statesInFlight.incrementAndGet(), Math::max);
 		try {
+			this.batchSizes.add(tokens.size());
+			ObjectNode answer = JSON.createObjectNode();
+			ArrayNode results = answer.putArray("results");
+			for (JsonNode token : tokens) {
+				String user = userOf("Bearer " + token.asString());
+				this.requests.add(new Request("POST", "/v1/notifications/unread-count:batch", user,
+						"Bearer " + token.asString(), null));
+				results.add(this.rejected.containsKey(user) ? JSON.createObjectNode().put("error", "invalid_token")
+						: state(user));
+			}
 			await(this.stateGate);
-			answer(exchange, 200, state(user));
+			answer(exchange, 200, answer);
 		}
 		finally {
 			this.statesInFlight.decrementAndGet();

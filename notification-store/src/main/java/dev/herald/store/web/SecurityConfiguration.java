@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,7 +18,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Stateless JWT bearer authentication for {@code /v1/**} ({@code sub} is the user),
  * {@code notifications:admin} scope for {@code /v1/admin/**}, open health and metrics,
- * and open unsubscribe links (their signed token is the credential).
+ * and open unsubscribe links (their signed token is the credential) and batched unread
+ * counts (each user's own token in the body is).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
@@ -31,6 +33,10 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/prometheus", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/v1/unsubscribe", "/v1/unsubscribe/**")
+				.permitAll()
+				// every user in the body is named by their own token, which the endpoint
+				// verifies
+				.requestMatchers(HttpMethod.POST, "/v1/notifications/unread-count:batch")
 				.permitAll()
 				.requestMatchers("/v1/admin/**")
 				.hasAuthority("SCOPE_notifications:admin")

@@ -112,7 +112,7 @@ public class NotificationsListener implements SmartLifecycle {
 			log.warn("Skipped an undecodable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
 			return;
 		}
-		this.registry.deliver(record.value());
+		this.registry.deliver(record.value(), record.timestamp());
 	}
 
 }

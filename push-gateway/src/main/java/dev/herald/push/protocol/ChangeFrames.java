@@ -28,7 +28,16 @@ public final class ChangeFrames {
 	}
 
 	public static LiveChange live(NotificationChange change) {
-		return new LiveChange(change.getUserId(), change.getSeq(), change.getOccurredAt(), frame(change));
+		return live(change, -1);
+	}
+
+	/**
+	 * A live change read from {@code notifications.v1}.
+	 * @param publishedAtMillis the record's timestamp (epoch milliseconds), -1 if unknown
+	 */
+	public static LiveChange live(NotificationChange change, long publishedAtMillis) {
+		return new LiveChange(change.getUserId(), change.getSeq(), change.getOccurredAt(), publishedAtMillis,
+				frame(change));
 	}
 
 	/** The frame of a change, the notification's {@code text} not yet rendered. */

@@ -19,14 +19,17 @@ public final class LiveChange {
 
 	private final Instant occurredAt;
 
+	private final long publishedAtMillis;
+
 	private final ObjectNode frame;
 
 	private final Map<Locale, String> json = new ConcurrentHashMap<>(2);
 
-	LiveChange(String userId, long seq, Instant occurredAt, ObjectNode frame) {
+	LiveChange(String userId, long seq, Instant occurredAt, long publishedAtMillis, ObjectNode frame) {
 		this.userId = userId;
 		this.seq = seq;
 		this.occurredAt = occurredAt;
+		this.publishedAtMillis = publishedAtMillis;
 		this.frame = frame;
 	}
 
@@ -40,6 +43,14 @@ public final class LiveChange {
 
 	public Instant occurredAt() {
 		return this.occurredAt;
+	}
+
+	/**
+	 * When the change was published on {@code notifications.v1} (the record's timestamp,
+	 * epoch milliseconds), or -1 when unknown.
+	 */
+	public long publishedAtMillis() {
+		return this.publishedAtMillis;
 	}
 
 	/** The frame as JSON text, the notification's {@code text} in {@code locale}. */

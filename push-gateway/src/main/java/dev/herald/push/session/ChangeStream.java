@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 import dev.herald.push.GatewayMetrics;
 import dev.herald.push.PushProperties;
@@ -16,6 +17,7 @@ import dev.herald.push.store.HistoryGoneException;
 import dev.herald.push.store.StoreClient;
 import dev.herald.push.store.StoreState;
 import dev.herald.push.store.StoreUnavailableException;
+import dev.herald.push.store.TokenRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,33 +52,64 @@ class ChangeStream {
 		this.properties = properties;
 	}
 
+	/**
+	 * Asks the store for the session's {@code hello} (batched with other sessions opening
+	 * now) and starts the wait for {@code resume}. Until the answer is in, live changes
+	 * are held and a {@code resume} is remembered; the answer, handled in the mailbox,
+	 * sends {@code hello} first and then goes live as asked.
+	 */
 	void open(ClientSession session) {
-		session.submit(() -> hello(session));
+		this.store.state(session.token())
+			.whenComplete((state, failure) -> session.submit(() -> greet(session, state, failure)));
 		Instant deadline = Instant.now().plus(this.properties.resumeWait());
-		this.scheduler.schedule(() -> session.submit(() -> goLiveUnlessResumed(session)), deadline);
+		this.scheduler.schedule(() -> session.submit(() -> resumeWaitOver(session)), deadline);
 	}
 
 	void resume(ClientSession session, Long since) {
-		session.submit(() -> goLive(session, since));
+		session.submit(() -> {
+			if (session.lastSent < 0) {
+				session.resumeAsked = true;
+				session.resumeSince = since;
+			}
+			else {
+				goLive(session, since);
+			}
+		});
 	}
 
 	void live(ClientSession session, LiveChange change) {
 		session.submit(() -> onLive(session, change));
 	}
 
-	private void hello(ClientSession session) {
-		try {
-			StoreState state = this.store.state(session.token());
-			session.lastSent = state.seq();
-			session.send(Frames.hello(state.seq(), state.unreadCount()));
+	private void greet(ClientSession session, StoreState state, Throwable failure) {
+		if (failure != null) {
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			if (cause instanceof TokenRejectedException) {
+				log.info("Session {} of user {}: the store rejected the token", session.id(), session.userId());
+				session.close(CloseCodes.TOKEN_EXPIRED);
+			}
+			else {
+				storeFailed(session, cause);
+			}
+			return;
 		}
-		catch (StoreUnavailableException ex) {
-			storeFailed(session, ex);
+		session.lastSent = state.seq();
+		session.send(Frames.hello(state.seq(), state.unreadCount()));
+		if (session.resumeAsked) {
+			goLive(session, session.resumeSince);
+		}
+		else if (session.resumeWaitOver) {
+			goLive(session, null);
 		}
 	}
 
+	private void resumeWaitOver(ClientSession session) {
+		session.resumeWaitOver = true;
+		goLiveUnlessResumed(session);
+	}
+
 	private void goLiveUnlessResumed(ClientSession session) {
-		if (!session.live) {
+		if (!session.live && !session.resumeAsked) {
 			goLive(session, null);
 		}
 	}
@@ -105,7 +138,7 @@ class ChangeStream {
 		}
 		if (change.seq() > session.lastSent && session.send(change.json(session.locale()))) {
 			session.lastSent = change.seq();
-			this.metrics.delivered(change.occurredAt());
+			this.metrics.delivered(change.occurredAt(), change.publishedAtMillis());
 		}
 	}
 
@@ -158,7 +191,7 @@ class ChangeStream {
 		this.metrics.resumed("resync");
 	}
 
-	private void storeFailed(ClientSession session, StoreUnavailableException ex) {
+	private void storeFailed(ClientSession session, Throwable ex) {
 		log.warn("Session {} of user {}: {}", session.id(), session.userId(), ex.getMessage());
 		this.metrics.resumed("failed");
 		session.send(Frames.error("store_unavailable", "The notification store is unavailable; reconnect later"));

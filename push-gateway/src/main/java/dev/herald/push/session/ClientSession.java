@@ -46,7 +46,10 @@ final class ClientSession {
 
 	private volatile boolean closing;
 
-	/** Seq of the last change frame sent (or of hello); confined to the mailbox. */
+	/**
+	 * Seq of the last change frame sent (or of hello; -1 until hello is sent); confined
+	 * to the mailbox.
+	 */
 	long lastSent = -1;
 
 	/** Whether live changes are sent; before that they are held. Mailbox-confined. */
@@ -54,6 +57,28 @@ final class ClientSession {
 
 	/** Live changes that arrived before the session went live. Mailbox-confined. */
 	List<LiveChange> held = List.of();
+
+	/**
+	 * Whether {@code resume} came before {@code hello} could be sent, and its
+	 * {@code since}. Mailbox-confined.
+	 */
+	boolean resumeAsked;
+
+	Long resumeSince;
+
+	/** Whether the wait for {@code resume} is over. Mailbox-confined. */
+	boolean resumeWaitOver;
+
+	/** What {@link #joinParts} answers for a message over the limit. */
+	static final String TOO_BIG = new String("too big");
+
+	/**
+	 * The parts so far of a client message that comes in parts, and their bytes; null
+	 * between messages. Only the container's reading thread touches them.
+	 */
+	private StringBuilder parts;
+
+	private int partBytes;
 
 	ClientSession(WebSocketSession socket, SessionIdentity identity, Mailbox mailbox, Executor executor,
 			InboundRate inboundRate, long now) {
@@ -110,6 +135,34 @@ final class ClientSession {
 
 	void seen(long now) {
 		this.lastSeenAt = now;
+	}
+
+	/**
+	 * Adds one part of a client message: the whole message once its last part is in,
+	 * {@code null} while parts are missing, {@link #TOO_BIG} when the parts exceed
+	 * {@code maxBytes}.
+	 */
+	String joinParts(String part, int bytes, boolean last, int maxBytes) {
+		if (last && this.parts == null) {
+			return (bytes > maxBytes) ? TOO_BIG : part;
+		}
+		if (this.partBytes + bytes > maxBytes) {
+			this.parts = null;
+			this.partBytes = 0;
+			return TOO_BIG;
+		}
+		if (this.parts == null) {
+			this.parts = new StringBuilder();
+		}
+		this.parts.append(part);
+		this.partBytes += bytes;
+		if (!last) {
+			return null;
+		}
+		String message = this.parts.toString();
+		this.parts = null;
+		this.partBytes = 0;
+		return message;
 	}
 
 	boolean allowInbound(long now) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.herald.push.GatewayMetrics;
 import dev.herald.push.PushProperties;
 import dev.herald.push.protocol.CloseCodes;
+import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
@@ -60,6 +62,11 @@ class GatewayHandler extends AbstractWebSocketHandler {
 				.getUserProperties()
 				.put(TOMCAT_SEND_TIMEOUT, this.properties.sendTimeLimit().toMillis());
 		}
+		else if (socket instanceof NativeWebSocketSession sockJs
+				&& sockJs.getNativeSession(Session.class) instanceof Session overWebSocket) {
+			// SockJS over WebSocket reads whole (JSON-quoted) messages, not parts
+			overWebSocket.setMaxTextMessageBufferSize(2 * this.properties.maxInboundMessageBytes());
+		}
 		WebSocketSession bounded = new ConcurrentWebSocketSessionDecorator(socket,
 				(int) this.properties.sendTimeLimit().toMillis(), this.properties.outboundBufferBytes(),
 				OverflowStrategy.TERMINATE);
@@ -70,21 +77,36 @@ class GatewayHandler extends AbstractWebSocketHandler {
 		log.debug("Session {} of user {} opened", socket.getId(), identity.userId());
 	}
 
+	/**
+	 * Client messages may come in parts: Tomcat then needs only a small buffer per
+	 * connection ({@link WebSocketConfig#CLIENT_MESSAGE_BUFFER}) instead of one of the
+	 * largest message's size, and the parts of the rare larger message are joined here.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
 		ClientSession session = sessionOf(socket);
 		long now = System.nanoTime();
 		session.seen(now);
-		if (message.getPayloadLength() > this.properties.maxInboundMessageBytes()) {
+		String payload = session.joinParts(message.getPayload(), message.getPayloadLength(), message.isLast(),
+				this.properties.maxInboundMessageBytes());
+		if (payload == ClientSession.TOO_BIG) {
 			this.metrics.inboundDropped("too_big");
 			session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+		}
+		else if (payload == null) {
+			return;
 		}
 		else if (!session.allowInbound(now)) {
 			this.metrics.inboundDropped("rate");
 			this.commands.rateLimited(session);
 		}
 		else {
-			this.commands.handle(session, message.getPayload());
+			this.commands.handle(session, payload);
 		}
 	}
 

@@ -49,11 +49,19 @@ public class SessionRegistry {
 
 	/** Delivers a change to every session of its user on this instance. */
 	public void deliver(NotificationChange change) {
+		deliver(change, -1);
+	}
+
+	/**
+	 * Delivers a change read from {@code notifications.v1}, published at the record's
+	 * timestamp (epoch milliseconds).
+	 */
+	public void deliver(NotificationChange change, long publishedAtMillis) {
 		List<ClientSession> sessions = this.byUser.get(change.getUserId());
 		if (sessions == null || sessions.isEmpty()) {
 			return;
 		}
-		LiveChange live = ChangeFrames.live(change);
+		LiveChange live = ChangeFrames.live(change, publishedAtMillis);
 		sessions.forEach((session) -> this.stream.live(session, live));
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import dev.herald.push.PushProperties;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -13,6 +14,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * {@code /v1/ws} (raw WebSocket) and {@code /v1/sockjs} (SockJS: WebSocket,
@@ -22,6 +24,18 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
+
+	/** Characters of a client message Tomcat buffers per connection before a part. */
+	static final int CLIENT_MESSAGE_BUFFER = 512;
+
+	static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+	/** Bytes of each of Tomcat's three WebSocket frame buffers per connection. */
+	static final int FRAME_BUFFER = 2048;
+
+	static final int SOCKET_READ_BUFFER = 1024;
+
+	static final int SOCKET_WRITE_BUFFER = 2048;
 
 	private final GatewayHandler handler;
 
@@ -42,10 +56,17 @@ class WebSocketConfig implements WebSocketConfigurer {
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addHandler(this.handler, "/v1/ws").setAllowedOrigins(origins).addInterceptors(this.guard);
+		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(
+				new GatewayUpgradeStrategy(this.properties.permessageDeflate()));
+		registry.addHandler(this.handler, "/v1/ws")
+			.setAllowedOrigins(origins)
+			.addInterceptors(this.guard)
+			.setHandshakeHandler(handshake);
 		registry.addHandler(this.handler, "/v1/sockjs")
 			.setAllowedOrigins(origins)
 			.addInterceptors(this.guard)
+			// before withSockJS(), so that its WebSocket transport upgrades the same way
+			.setHandshakeHandler(handshake)
 			.withSockJS()
 			.setTaskScheduler(this.taskScheduler)
 			.setHeartbeatTime(this.properties.pingInterval().toMillis())
@@ -53,16 +74,43 @@ class WebSocketConfig implements WebSocketConfigurer {
 	}
 
 	/**
-	 * Limits of Tomcat's WebSocket container: inbound size, send timeout, idle backstop.
+	 * Tomcat's WebSocket container: per-connection read buffers, send timeout, idle
+	 * backstop. Each connection keeps its text and binary message buffers for as long as
+	 * it is open; client messages are small and the handler takes larger ones in parts,
+	 * so {@link #CLIENT_MESSAGE_BUFFER} is enough (the limit on a whole message is
+	 * {@code herald.push.max-inbound-message-bytes}, checked by the handler).
 	 */
 	@Bean
 	static ServletServerContainerFactoryBean webSocketContainer(PushProperties properties) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(properties.maxInboundMessageBytes());
-		container.setMaxBinaryMessageBufferSize(properties.maxInboundMessageBytes());
+		int buffer = Math.min(CLIENT_MESSAGE_BUFFER, properties.maxInboundMessageBytes());
+		container.setMaxTextMessageBufferSize(buffer);
+		// the raw bytes of text messages pass through the binary buffer on their way in
+		container.setMaxBinaryMessageBufferSize(buffer);
 		container.setAsyncSendTimeout(properties.sendTimeLimit().toMillis());
 		container.setMaxSessionIdleTimeout(properties.idleTimeout().multipliedBy(2).toMillis());
 		return container;
+	}
+
+	/**
+	 * Tomcat's buffers per connection, which an open WebSocket keeps for as long as it is
+	 * open: the socket's read and write buffers ({@code socket.appReadBufSize},
+	 * {@code socket.appWriteBufSize}: 8 KiB each by default) and the WebSocket frame
+	 * buffers (incoming frame, outgoing frame, text encoding: 8 KiB each by default, the
+	 * JVM-wide {@value #FRAME_BUFFER_PROPERTY}, set here before Tomcat starts unless
+	 * given with {@code -D}). Client messages are a few dozen bytes and a notification
+	 * frame about 1–2 KB, so smaller buffers only cost an extra write for the rare larger
+	 * frame, and a text frame above the frame buffer is sent in fragments.
+	 */
+	@Bean
+	static TomcatConnectorCustomizer smallConnectionBuffers() {
+		if (System.getProperty(FRAME_BUFFER_PROPERTY) == null) {
+			System.setProperty(FRAME_BUFFER_PROPERTY, Integer.toString(FRAME_BUFFER));
+		}
+		return (connector) -> {
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_READ_BUFFER));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER));
+		};
 	}
 
 	/** Runs session mailboxes, closes and store calls: a virtual thread per task. */

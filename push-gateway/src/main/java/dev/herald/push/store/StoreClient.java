@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -26,12 +28,24 @@ import org.springframework.web.client.RestClientException;
 /**
  * Calls the store on behalf of a user, forwarding the user's bearer token. At most
  * {@code herald.push.store-concurrency} calls are in flight; the others wait their turn
- * (callers run on virtual threads) for up to {@code herald.push.store-queue-timeout}.
+ * (callers run on virtual threads) for up to {@code herald.push.store-queue-timeout}. The
+ * {@code hello} lookups of connections opening at the same time go to the store together
+ * ({@link StateBatcher}, {@code POST /v1/notifications/unread-count:batch}), still each
+ * with its user's own token.
  */
 @Component
 public class StoreClient {
 
 	private static final int MAX_PAGE = 500;
+
+	/** The store's limit on tokens in one batched lookup. */
+	private static final int MAX_BATCH = 1000;
+
+	/** Batched hello calls in flight at once; each also takes a store turn. */
+	private static final int HELLO_CALLERS = 4;
+
+	/** The wait before the next batched hello call after one failed. */
+	private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
 	private final RestClient rest;
 
@@ -40,6 +54,8 @@ public class StoreClient {
 	private final Semaphore turns;
 
 	private final Duration queueTimeout;
+
+	private final StateBatcher states;
 
 	public StoreClient(PushProperties properties, MeterRegistry meters) {
 		HttpClient http = HttpClient.newBuilder()
@@ -52,19 +68,40 @@ public class StoreClient {
 		this.pageSize = Math.min(properties.storePageSize(), MAX_PAGE);
 		this.turns = new Semaphore(properties.storeConcurrency(), true);
 		this.queueTimeout = properties.storeQueueTimeout();
+		this.states = new StateBatcher(Math.min(properties.helloBatchSize(), MAX_BATCH),
+				Math.min(HELLO_CALLERS, properties.storeConcurrency()), this::states, properties.storeQueueTimeout(),
+				RETRY_PAUSE);
 		Gauge.builder("herald.push.store.waiting", this.turns, Semaphore::getQueueLength)
 			.description("Store calls waiting for their turn")
 			.register(meters);
+		Gauge.builder("herald.push.store.hello.waiting", this.states, StateBatcher::waiting)
+			.description("Hello lookups waiting for the next batched store call")
+			.register(meters);
 	}
 
-	public StoreState state(String token) {
-		JsonNode body = call("unread-count",
-				() -> this.rest.get()
-					.uri("/v1/notifications/unread-count")
-					.headers((h) -> h.setBearerAuth(token))
+	/**
+	 * The user's seq and unread count, for {@code hello}; lookups made while another is
+	 * in flight share one store call. Completes with {@link TokenRejectedException} when
+	 * the store refused the token, {@link StoreUnavailableException} when it did not
+	 * answer.
+	 */
+	public CompletableFuture<StoreState> state(String token) {
+		return this.states.state(token);
+	}
+
+	private List<StoreState> states(List<String> tokens) {
+		JsonNode body = call("unread-count:batch",
+				() -> this.rest.post()
+					.uri("/v1/notifications/unread-count:batch")
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(Map.of("tokens", tokens))
 					.retrieve()
 					.body(JsonNode.class));
-		return new StoreState(body.path("seq").asLong(), body.path("unreadCount").asInt());
+		List<StoreState> states = new ArrayList<>(tokens.size());
+		body.path("results")
+			.forEach((result) -> states.add(result.has("error") ? null
+					: new StoreState(result.path("seq").asLong(), result.path("unreadCount").asInt())));
+		return states;
 	}
 
 	/**
