@@ -25,7 +25,12 @@ public final class DevStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+	/**
+	 * How long each service may take to become healthy ({@code herald.startup-timeout},
+	 * seconds): the full JIT of the production profile compiles for minutes on two busy
+	 * cores.
+	 */
+	public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("herald.startup-timeout", 300));
 
 	private final HeraldServices catalog;
 

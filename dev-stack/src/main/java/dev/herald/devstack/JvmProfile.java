@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * How the services' JVMs run: {@link #DEV} starts fast for the demo and the tests;
  * {@link #PRODUCTION} runs them as a deployment does (the Helm chart's and compose's
- * {@code JAVA_TOOL_OPTIONS} are the same, checked by deploy-tests): the full JIT, G1, a
- * heap sized per service from what the benchmarks measured, glibc arenas capped. Chosen
- * with {@code -Dherald.profile=production} for the dev stack; the benchmarks
+ * {@code JAVA_TOOL_OPTIONS} are the same, checked by deploy-tests): the full JIT, a heap
+ * sized per service from what the benchmarks measured, glibc arenas capped. Chosen with
+ * {@code -Dherald.profile=production} for the dev stack; the benchmarks
  * ({@code -Pbenchmark}) use production.
  */
 public enum JvmProfile {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.herald.devstack.JvmProfile;
 import dev.herald.devstack.ServiceProcess;
 import dev.herald.devstack.ServiceSpec;
 
@@ -36,11 +37,8 @@ import static org.awaitility.Awaitility.await;
  */
 final class BenchmarkGateway implements AutoCloseable {
 
-	/**
-	 * The options the gateway is deployed with (push-gateway's README), which the memory
-	 * figures in docs/benchmarks.md were measured with.
-	 */
-	static final String DEFAULT_OPTIONS = "-Xms64m -Xmx2g -XX:+UseSerialGC -Xss512k";
+	/** The options the gateway is deployed with: the production profile's. */
+	static final String DEFAULT_OPTIONS = JvmProfile.PRODUCTION.javaToolOptions("push-gateway");
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import dev.herald.devstack.DevStack;
 import dev.herald.devstack.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,6 @@ final class Recoveries {
 
 	private static final Logger log = LoggerFactory.getLogger(Recoveries.class);
 
-	private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
-
 	private final List<Recovery> recoveries = new ArrayList<>();
 
 	/** {@code kill -9} of a service, started again at once. */
@@ -29,7 +28,7 @@ final class Recoveries {
 		ServiceProcess service = Herald.stack().service(name);
 		return recover("kill -9 " + name, service::kill, () -> {
 			service.start();
-			service.awaitHealthy(RESTART_TIMEOUT);
+			service.awaitHealthy(DevStack.STARTUP_TIMEOUT);
 		}, deliveries);
 	}
 

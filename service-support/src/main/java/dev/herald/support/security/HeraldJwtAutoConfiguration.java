@@ -27,7 +27,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * with a shared secret, or a JWKS URI. The signature, issuer and audience are checked,
  * and the token must have a non-blank {@code sub}, an {@code exp} that has not passed and
  * a lifetime of at most {@code herald.security.jwt.max-lifetime}. Unsigned
- * ({@code alg: none}) tokens and any other algorithm are refused by construction.
+ * ({@code alg: none}) tokens and any other algorithm are refused by construction. What
+ * was verified is kept per token ({@link CachingJwtDecoder}) unless
+ * {@code herald.security.jwt.cache-size} is 0.
  */
 @AutoConfiguration
 @ConditionalOnClass(JwtDecoder.class)
@@ -39,7 +41,9 @@ public class HeraldJwtAutoConfiguration {
 	JwtDecoder jwtDecoder(JwtProperties properties) {
 		NimbusJwtDecoder decoder = baseDecoder(properties);
 		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		return (properties.cacheSize() > 0)
+				? new CachingJwtDecoder(decoder, properties.cacheSize(), properties.cacheTtl(), Clock.systemUTC())
+				: decoder;
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {

@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience value the {@code aud} claim must contain
  * @param maxLifetime longest lifetime a token may have: {@code exp - iat}, or
  * {@code exp - now} when it has no {@code iat}; a stolen token is useful for no longer
+ * @param cacheSize tokens whose verified claims are kept, so that a token sent again (an
+ * upstream service's, a browser's) is not parsed and verified on every request; 0 turns
+ * the cache off
+ * @param cacheTtl how long a verified token is kept at most (never past its {@code exp})
  */
 @ConfigurationProperties("herald.security.jwt")
 public record JwtProperties(String secret, URI jwkSetUri, @DefaultValue("herald-dev") String issuer,
-		@DefaultValue("herald") String audience, @DefaultValue("24h") Duration maxLifetime) {
+		@DefaultValue("herald") String audience, @DefaultValue("24h") Duration maxLifetime,
+		@DefaultValue("1000") int cacheSize, @DefaultValue("5m") Duration cacheTtl) {
 
 	/** Minimum HS256 key length: RFC 7518 section 3.2. */
 	public static final int MIN_SECRET_BYTES = 32;

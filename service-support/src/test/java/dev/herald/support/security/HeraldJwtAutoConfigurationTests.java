@@ -70,6 +70,15 @@ class HeraldJwtAutoConfigurationTests {
 	}
 
 	@Test
+	void verifiedTokensAreKeptUnlessTheCacheIsOff() {
+		this.runner
+			.run((context) -> assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(CachingJwtDecoder.class));
+		this.runner.withPropertyValues("herald.security.jwt.cache-size=0")
+			.run((context) -> assertThat(context.getBean(JwtDecoder.class))
+				.isInstanceOf(org.springframework.security.oauth2.jwt.NimbusJwtDecoder.class));
+	}
+
+	@Test
 	void theLongestLifetimeIsConfigurable() {
 		this.runner.withPropertyValues("herald.security.jwt.max-lifetime=30m").run((context) -> {
 			JwtDecoder decoder = context.getBean(JwtDecoder.class);
