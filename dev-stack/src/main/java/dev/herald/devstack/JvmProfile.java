@@ -40,7 +40,13 @@ public enum JvmProfile {
 
 	/** The profile named by {@code herald.profile} (dev when absent). */
 	public static JvmProfile fromSystemProperties() {
-		return valueOf(System.getProperty("herald.profile", "dev").toUpperCase(Locale.ROOT));
+		return fromSystemProperties(DEV);
+	}
+
+	/** The profile named by {@code herald.profile}, else {@code fallback}. */
+	public static JvmProfile fromSystemProperties(JvmProfile fallback) {
+		String name = System.getProperty("herald.profile");
+		return (name != null && !name.isBlank()) ? valueOf(name.strip().toUpperCase(Locale.ROOT)) : fallback;
 	}
 
 	/** The JVM options of one service, as its {@code JAVA_TOOL_OPTIONS} would be. */

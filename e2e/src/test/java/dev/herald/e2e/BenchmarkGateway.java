@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 final class BenchmarkGateway implements AutoCloseable {
 
 	/** The options the gateway is deployed with: the production profile's. */
-	static final String DEFAULT_OPTIONS = JvmProfile.PRODUCTION.javaToolOptions("push-gateway");
+	static final String DEFAULT_OPTIONS = JvmProfile.fromSystemProperties(JvmProfile.PRODUCTION)
+		.javaToolOptions("push-gateway");
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 

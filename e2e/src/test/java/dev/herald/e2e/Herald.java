@@ -50,8 +50,8 @@ final class Herald {
 		if (benchmark) {
 			environment.putAll(BENCHMARK_ENVIRONMENT);
 		}
-		DevStack started = new DevStack(root, benchmark ? JvmProfile.PRODUCTION : JvmProfile.fromSystemProperties(),
-				environment);
+		DevStack started = new DevStack(root,
+				JvmProfile.fromSystemProperties(benchmark ? JvmProfile.PRODUCTION : JvmProfile.DEV), environment);
 		Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 		return started.start();
 	}
