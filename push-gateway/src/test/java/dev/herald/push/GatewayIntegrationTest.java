@@ -2,6 +2,7 @@ package dev.herald.push;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -92,7 +93,7 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 	void aClientMessageLargerThanTomcatsBufferArrivesWhole() {
 		String user = newUser();
 		TestSocket tab = connectLive(user);
-		List<String> ids = IntStream.range(0, 60).mapToObj((i) -> "notification-" + i + "-" + user).toList();
+		List<String> ids = IntStream.range(0, 90).mapToObj((i) -> UUID.randomUUID().toString()).toList();
 		String message = "{\"type\":\"mark_read\",\"ids\":" + JsonMapper.shared().writeValueAsString(ids) + "}";
 		assertThat(message.length()).isBetween(3000, 4096);
 
