@@ -195,7 +195,8 @@ Usage: include "herald.secretValue" (dict "value" .Values.auth.jwt.secret "key" 
 
 {{/*
 Environment of a component: only the names its application.yml reads
-(deploy-tests checks this against each module's ${HERALD_...} placeholders).
+(deploy-tests checks this against each module's ${HERALD_...} placeholders), and the
+JVM's JAVA_TOOL_OPTIONS and glibc's MALLOC_ARENA_MAX.
 Usage: include "herald.env" (dict "key" "push" "context" $)
 */}}
 {{- define "herald.env" -}}
@@ -207,6 +208,10 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
   value: {{ $values.containerPorts.http | quote }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ $values.javaToolOptions | quote }}
+{{- with $ctx.Values.mallocArenaMax }}
+- name: MALLOC_ARENA_MAX
+  value: {{ . | quote }}
+{{- end }}
 {{ include "herald.configEnv" (dict "name" "HERALD_KAFKA_BOOTSTRAP" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_ISSUER" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_AUDIENCE" "context" $ctx) }}

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each service has {@code docker/<module>/Dockerfile}: a multi-stage build with the Maven
- * wrapper, the layered jar extracted, a JRE image running as a non-root user with
- * container-aware memory settings, its port and a healthcheck on the readiness group.
+ * wrapper, the layered jar extracted, a JRE image running as a non-root user, its port
+ * and a healthcheck on the readiness group (its JVM options: {@link JvmSettingsTests}).
  * Checked statically: no Docker engine runs on the build machines.
  */
 class DockerfileTests {
@@ -48,14 +48,13 @@ class DockerfileTests {
 
 	@ParameterizedTest
 	@FieldSource("SERVICES")
-	void runsOnAJreAsNonRootWithContainerAwareMemory(String module) {
+	void runsOnAJreAsNonRoot(String module) {
 		String dockerfile = dockerfile(module);
 		String runStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
 		List<String> users = runStage.lines().filter((line) -> line.startsWith("USER ")).toList();
 
 		assertThat(runStage).startsWith("\nFROM eclipse-temurin:21-jre");
 		assertThat(users).singleElement().isEqualTo("USER 10001:10001");
-		assertThat(runStage).contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
 	}
 
 	@ParameterizedTest

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 record ServiceConfiguration(String module, Map<String, String> placeholders, Set<String> relaxedNames,
 		String portVariable, int defaultPort) {
 
-	/** Read by the JVM itself, not by Spring. */
-	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+	/** Read by the JVM itself or by glibc's malloc, not by Spring. */
+	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
 	/** Addresses, credentials and origins: a deployment must set them when read. */
 	private static final Pattern INFRASTRUCTURE = Pattern
