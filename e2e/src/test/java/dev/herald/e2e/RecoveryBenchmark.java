@@ -21,12 +21,20 @@ import static org.awaitility.Awaitility.await;
  * {@code herald.bench.recovery-runs} times each (10), and the first delivery after the
  * restarted process is healthy is timed. Static group membership should make the
  * restarted instance take its partitions back at once. Prints the distribution, asserts
- * nothing about time.
+ * nothing about time. {@code herald.bench.recovery-services} picks some of the four.
  */
 @Tag("benchmark")
 class RecoveryBenchmark {
 
 	private static final int RUNS = Integer.getInteger("herald.bench.recovery-runs", 10);
+
+	/**
+	 * The services to restart ({@code herald.bench.recovery-services}, comma-separated;
+	 * all four).
+	 */
+	private static final List<String> SERVICES = List.of(System
+		.getProperty("herald.bench.recovery-services", "device-gateway,email-digest,notification-store,push-gateway")
+		.split(","));
 
 	@Test
 	void recovery() {
@@ -54,6 +62,7 @@ class RecoveryBenchmark {
 							"email-digest", mails)
 					.entrySet()
 					.stream()
+					.filter((service) -> SERVICES.contains(service.getKey()))
 					.sorted(Map.Entry.comparingByKey())
 					.toList()) {
 					report.line(row(service.getKey(), restarts(service.getKey(), service.getValue())));
