@@ -53,10 +53,21 @@ public record HeraldServices(Path root, JvmProfile profile) {
 		return digest;
 	}
 
+	/**
+	 * A service's environment: the profile's, then the dev stack's defaults for the
+	 * service, then what the caller gave (the tests' shorter digest delays, say), which
+	 * wins over both.
+	 */
+	static Map<String, String> environment(Map<String, String> profile, Map<String, String> serviceDefaults,
+			Map<String, String> given) {
+		Map<String, String> environment = new HashMap<>(profile);
+		environment.putAll(serviceDefaults);
+		environment.putAll(given);
+		return environment;
+	}
+
 	private ServiceSpec spec(String module, int port, String key, Map<String, String> common, Map<String, String> own) {
-		Map<String, String> environment = new HashMap<>(this.profile.environment());
-		environment.putAll(common);
-		environment.putAll(own);
+		Map<String, String> environment = environment(this.profile.environment(), own, common);
 		environment.put("HERALD_" + key + "_PORT", Integer.toString(port));
 		// a fixed name per replica: a restarted service rejoins its consumer groups as
 		// the

@@ -269,6 +269,56 @@ class DigestIntegrationTests extends DigestServiceTest {
 	}
 
 	@Test
+	void whatAnEarlierRunOfThisInstanceLeftInFlightIsSettledAtOnceAndOtherInstancesWaitForStaleAfter() {
+		String queuedUser = newUser("Gus", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		String sendingUser = newUser("Hal", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		String otherInstanceUser = newUser("Ivy", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		Instant leftAt = Instant.parse("2026-07-01T08:00:00Z");
+		this.clock.set(leftAt.plusSeconds(1).toString());
+		UUID earlierRun = UUID.randomUUID();
+		UUID queued = leaveInFlight(queuedUser, "g1", "queued", INSTANCE_ID, earlierRun, leftAt);
+		UUID sending = leaveInFlight(sendingUser, "h1", "sending", INSTANCE_ID, earlierRun, leftAt);
+		UUID otherInstance = leaveInFlight(otherInstanceUser, "i1", "queued", "email-digest-other", earlierRun, leftAt);
+
+		// well before stale-after (10 min): the queued one's items go out in a new e-mail
+		MimeMessage mail = awaitMails(queuedUser, 1).getFirst();
+		assertThat(Mailbox.part(mail, "text/plain")).contains("eve started following you");
+		await().untilAsserted(() -> assertThat(logOf(queuedUser)).extracting((row) -> row.get("status"))
+			.containsExactly("failed", "sent"));
+		assertThat(logOf(queuedUser).getFirst()).containsEntry("digest_id", queued);
+		// the one in flight may have reached the server: never sent again
+		assertThat(awaitLog(sendingUser, "unknown").getFirst()).containsEntry("digest_id", sending);
+		assertThat(pendingOf(sendingUser)).isZero();
+		assertNoMailFor(sendingUser);
+		// another instance's run is not this instance's to settle
+		assertThat(awaitLog(otherInstanceUser, "queued").getFirst()).containsEntry("digest_id", otherInstance);
+		assertNoMailFor(otherInstanceUser);
+		this.clock.set(leftAt.plus(Duration.ofMinutes(11)).toString());
+		assertThat(awaitMails(otherInstanceUser, 1)).hasSize(1);
+		assertNoMoreMailsThan(queuedUser, 1);
+	}
+
+	/** An e-mail intent with its one item, as a stopped run left it. */
+	private UUID leaveInFlight(String user, String item, String status, String instanceId, UUID runId, Instant at) {
+		UUID digestId = UUID.randomUUID();
+		Timestamp when = Timestamp.from(at);
+		this.jdbc
+			.sql("""
+					INSERT INTO pending_items (user_id, notification_id, template_key, params, critical, updated_at, received_at, digest_id)
+					VALUES (?, ?, 'follow.one', '{"actor1":"eve"}', false, ?, ?, ?)""")
+			.params(user, item, when, when, digestId)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO email_log (digest_id, user_id, kind, status, recipient, subject, item_ids, message_id,
+				                       created_at, updated_at, instance_id, run_id)
+				VALUES (?, ?, 'digest', ?, ?, 'You have 1 new notification', ARRAY[?], ?, ?, ?, ?, ?)""")
+			.params(digestId, user, status, addressOf(user), item, "<" + digestId + "@herald.local>", when, when,
+					instanceId, runId)
+			.update();
+		return digestId;
+	}
+
+	@Test
 	void invalidPreferencesGoToTheDeadLetterTopicWithTheReason() {
 		String user = "u-" + UUID.randomUUID();
 		try (var dlt = kafka.collect(Topics.USER_PREFERENCES.deadLetter())) {

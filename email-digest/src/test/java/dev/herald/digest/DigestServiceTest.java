@@ -20,10 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "herald.digest.scheduler.interval=100ms", "herald.digest.scheduler.immediate-delay=2m",
 				"herald.digest.scheduler.stale-after=10m", "resilience4j.retry.instances.smtp.wait-duration=200ms",
 				"resilience4j.retry.instances.smtp.exponential-max-wait-duration=1s",
-				"resilience4j.retry.instances.smtp.max-attempts=40",
-				"spring.datasource.hikari.connection-timeout=5000" })
+				"resilience4j.retry.instances.smtp.max-attempts=40", "spring.datasource.hikari.connection-timeout=5000",
+				"herald.kafka.instance-id=" + DigestServiceTest.INSTANCE_ID })
 @Import(DigestTestConfiguration.class)
 public abstract class DigestServiceTest {
+
+	/** The instance name the service runs under (herald.kafka.instance-id). */
+	static final String INSTANCE_ID = "email-digest-test";
 
 	static final String UNSUBSCRIBE_SECRET = "herald-dev-unsubscribe-secret-0123456789abcdef";
 

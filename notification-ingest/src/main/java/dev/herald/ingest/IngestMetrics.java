@@ -1,8 +1,10 @@
 package dev.herald.ingest;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service's meters: {@code herald.ingest.events.accepted{kind}},
  * {@code herald.ingest.events.dropped{reason}}, {@code herald.ingest.events.duplicate},
- * {@code herald.ingest.requests.rejected{reason}} and the
+ * {@code herald.ingest.requests.rejected{reason}}, the
+ * {@code herald.ingest.requests.in-flight} gauge (see {@link #inFlight}) and the
  * {@code herald.ingest.publish.latency{outcome}} histogram.
  */
 @Component
@@ -43,6 +46,13 @@ public class IngestMetrics {
 	/** A request refused as a whole; {@code reason} is a short fixed word. */
 	public void rejected(String reason) {
 		this.registry.counter("herald.ingest.requests.rejected", "reason", reason).increment();
+	}
+
+	/** Reports the requests being handled at once, read from {@code requests}. */
+	public void inFlight(IntSupplier requests) {
+		Gauge.builder("herald.ingest.requests.in-flight", requests::getAsInt)
+			.description("Requests on /v1 being handled at once (herald.ingest.in-flight.max-requests bounds them)")
+			.register(this.registry);
 	}
 
 	public void published(Duration latency, boolean acknowledged) {

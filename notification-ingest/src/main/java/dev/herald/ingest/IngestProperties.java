@@ -16,12 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxEventAge how far in the past {@code occurredAt} may be
  * @param publishTimeout the bound on waiting for Kafka to acknowledge a request's records
  * @param dedup the idempotency record
+ * @param inFlight the bound on requests being handled at once
  */
 @ConfigurationProperties("herald.ingest")
 public record IngestProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("64KB") DataSize maxBodySize,
 		@DefaultValue("4MB") DataSize maxBatchBodySize, @DefaultValue("5m") Duration maxClockSkew,
 		@DefaultValue("30d") Duration maxEventAge, @DefaultValue("5s") Duration publishTimeout,
-		@DefaultValue Dedup dedup) {
+		@DefaultValue Dedup dedup, @DefaultValue InFlight inFlight) {
 
 	/**
 	 * The per-instance record of answered event ids.
@@ -30,6 +31,19 @@ public record IngestProperties(@DefaultValue("500") int maxBatchSize, @DefaultVa
 	 * @param maxEntries most event ids kept; the oldest go first
 	 */
 	public record Dedup(@DefaultValue("24h") Duration retention, @DefaultValue("200000") long maxEntries) {
+
+	}
+
+	/**
+	 * Admission control: requests on {@code /v1} beyond these are answered 503 with
+	 * {@code Retry-After} at once instead of being held in memory while Kafka is slow.
+	 *
+	 * @param maxRequests most requests handled at once
+	 * @param maxBytes most body bytes (declared, or the path's limit when chunked) of the
+	 * requests handled at once; a request larger than this alone is admitted when nothing
+	 * else is in flight
+	 */
+	public record InFlight(@DefaultValue("256") int maxRequests, @DefaultValue("16MB") DataSize maxBytes) {
 
 	}
 

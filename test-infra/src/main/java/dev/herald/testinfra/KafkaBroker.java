@@ -156,6 +156,33 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
+	 * The sum of a consumer group's committed offsets on a topic's partitions (0 for a
+	 * partition without one): it grows whenever the group commits progress.
+	 * @param groupId the consumer group
+	 * @param topic the topic name
+	 * @return the committed offsets, summed
+	 */
+	public long committed(String groupId, String topic) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			return admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
+				.mapToLong((entry) -> entry.getValue().offset())
+				.sum();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the offsets of " + groupId, ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not read the offsets of " + groupId + " on " + topic, ex.getCause());
+		}
+	}
+
+	/**
 	 * How many records of a topic a consumer group has not committed yet, over all
 	 * partitions (a partition without a committed offset counts from 0).
 	 * @param groupId the consumer group

@@ -1,5 +1,7 @@
 package dev.herald.digest.emaillog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Repository;
 public class EmailLog {
 
 	private static final String INSERT = """
-			INSERT INTO email_log (digest_id, user_id, kind, status, recipient, subject, item_ids, message_id, created_at, updated_at)
-			VALUES (:digestId, :userId, :kind, 'queued', :recipient, :subject, :itemIds, :messageId, :now, :now)
+			INSERT INTO email_log (digest_id, user_id, kind, status, recipient, subject, item_ids, message_id, created_at, updated_at,
+			                       instance_id, run_id)
+			VALUES (:digestId, :userId, :kind, 'queued', :recipient, :subject, :itemIds, :messageId, :now, :now, :instanceId, :runId)
 			""";
 
 	private static final String LOCK_STALE = """
@@ -28,10 +31,19 @@ public class EmailLog {
 			ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED
 			""";
 
+	private static final String LOCK_LEFT_BY_EARLIER_RUN = """
+			SELECT digest_id, user_id, status FROM email_log
+			WHERE status IN ('queued', 'sending') AND instance_id = ? AND run_id <> ?
+			ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED
+			""";
+
 	private final JdbcClient jdbc;
 
-	EmailLog(JdbcClient jdbc) {
+	private final InstanceRun run;
+
+	EmailLog(JdbcClient jdbc, InstanceRun run) {
 		this.jdbc = jdbc;
+		this.run = run;
 	}
 
 	public void recordIntent(EmailIntent intent, Instant now) {
@@ -44,6 +56,8 @@ public class EmailLog {
 			.param("itemIds", intent.itemIds().toArray(String[]::new))
 			.param("messageId", intent.messageId())
 			.param("now", Timestamp.from(now))
+			.param("instanceId", this.run.instanceId())
+			.param("runId", this.run.runId())
 			.update();
 	}
 
@@ -79,12 +93,28 @@ public class EmailLog {
 
 	/** Locks e-mails queued or sending without progress since {@code before}. */
 	public List<StaleEmail> lockStale(Instant before, int limit) {
-		return this.jdbc.sql(LOCK_STALE)
-			.param(Timestamp.from(before))
+		return this.jdbc.sql(LOCK_STALE).param(Timestamp.from(before)).param(limit).query(EmailLog::stale).list();
+	}
+
+	/**
+	 * Locks e-mails still queued or sending that an earlier run of this instance wrote:
+	 * that run is gone (see {@link InstanceRun}). None when this instance has no name.
+	 */
+	public List<StaleEmail> lockLeftByEarlierRun(int limit) {
+		if (this.run.instanceId() == null) {
+			return List.of();
+		}
+		return this.jdbc.sql(LOCK_LEFT_BY_EARLIER_RUN)
+			.param(this.run.instanceId())
+			.param(this.run.runId())
 			.param(limit)
-			.query((rs, row) -> new StaleEmail(rs.getObject("digest_id", UUID.class), rs.getString("user_id"),
-					DeliveryStatus.parse(rs.getString("status")).orElseThrow()))
+			.query(EmailLog::stale)
 			.list();
+	}
+
+	private static StaleEmail stale(ResultSet rs, int row) throws SQLException {
+		return new StaleEmail(rs.getObject("digest_id", UUID.class), rs.getString("user_id"),
+				DeliveryStatus.parse(rs.getString("status")).orElseThrow());
 	}
 
 	public int deleteFinishedBefore(Instant before) {

@@ -1,6 +1,7 @@
 package dev.herald.digest.scheduling;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.herald.digest.DigestMetrics;
 import dev.herald.digest.DigestProperties;
@@ -51,9 +52,19 @@ class IntentRecovery {
 		this.settings = properties.scheduler();
 	}
 
+	/**
+	 * Settles e-mails left in flight by a stopped instance: those of an earlier run of
+	 * this same instance at once, any other once {@code scheduler.stale-after} has passed
+	 * without progress.
+	 */
 	@Transactional
 	void recover(Instant now) {
-		for (StaleEmail stale : this.emailLog.lockStale(now.minus(this.settings.staleAfter()), BATCH)) {
+		settle(this.emailLog.lockLeftByEarlierRun(BATCH), now);
+		settle(this.emailLog.lockStale(now.minus(this.settings.staleAfter()), BATCH), now);
+	}
+
+	private void settle(List<StaleEmail> left, Instant now) {
+		for (StaleEmail stale : left) {
 			if (stale.status() == DeliveryStatus.SENDING) {
 				this.emailLog.markUnknown(stale.digestId(), INTERRUPTED, now);
 				this.pending.deleteClaimed(stale.digestId());

@@ -56,7 +56,7 @@ class PublishConfiguration {
 	}
 
 	private static <V> KafkaTemplate<String, V> template(ProducerFactory<String, V> factory, Topic<String, V> topic) {
-		KafkaTemplate<String, V> template = new KafkaTemplate<>(factory);
+		KafkaTemplate<String, V> template = new ClusterIdInBackgroundTemplate<>(factory);
 		template.setDefaultTopic(topic.name());
 		template.setObservationEnabled(true);
 		return template;

@@ -18,7 +18,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Every refusal as RFC 9457 problem+json, counted in
  * {@code herald.ingest.requests.rejected{reason}}: {@code invalid} and {@code unreadable}
- * (400), {@code too_large} (413), {@code unavailable} (503 with {@code Retry-After}).
+ * (400), {@code too_large} (413), {@code unavailable} and {@code overloaded} (503 with
+ * {@code Retry-After}).
  */
 @RestControllerAdvice
 class IngestProblemHandler extends HeraldProblemHandler {
@@ -53,6 +54,15 @@ class IngestProblemHandler extends HeraldProblemHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> overloaded(OverloadedException ex) {
+		this.metrics.rejected("overloaded");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				ex.getMessage() + "; retry with the same event ids in 1 s (repeats are safe)");
+		problem.setTitle("Too many requests in flight");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@Override
