@@ -90,6 +90,23 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aNotificationFrameSeveralTimesTomcatsFrameBufferArrivesWholeAndInOrder() {
+		String user = newUser();
+		TestSocket tab = connectLive(user);
+		String preview = "é".repeat(1500) + "🎨".repeat(300);
+
+		publish(Changes.created(user, 1, 1, preview));
+		publish(Changes.created(user, 2, 2));
+
+		await().untilAsserted(() -> assertThat(tab.seqs()).containsExactly(1L, 2L));
+		JsonNode big = tab.frames("notification").getFirst();
+		assertThat(big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(4096);
+		assertThat(big.path("notification").path("commentPreview").asString()).isEqualTo(preview);
+		assertThat(tab.closeCode()).isNull();
+		tab.close();
+	}
+
+	@Test
 	void aClientMessageLargerThanTomcatsBufferArrivesWhole() {
 		String user = newUser();
 		TestSocket tab = connectLive(user);

@@ -31,11 +31,11 @@ class WebSocketConfig implements WebSocketConfigurer {
 	static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
 	/** Bytes of each of Tomcat's three WebSocket frame buffers per connection. */
-	static final int FRAME_BUFFER = 2048;
+	static final int FRAME_BUFFER = 1024;
 
 	static final int SOCKET_READ_BUFFER = 1024;
 
-	static final int SOCKET_WRITE_BUFFER = 2048;
+	static final int SOCKET_WRITE_BUFFER = 1024;
 
 	private final GatewayHandler handler;
 
