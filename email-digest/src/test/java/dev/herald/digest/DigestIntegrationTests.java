@@ -390,6 +390,46 @@ class DigestIntegrationTests extends DigestServiceTest {
 		assertThat(dueOf(bob)).isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
 	}
 
+	@Test
+	void aBatchFailingOnAnUnavailableDatabaseIsRetriedUntilItPassesAndNothingIsDeadLettered() {
+		String user = newUser("Outage", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		// PostgreSQL answers the user's changes as if it were out of connections (53300).
+		this.jdbc.sql("""
+				CREATE FUNCTION digest.simulate_outage() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.user_id = '%s' THEN
+				        RAISE EXCEPTION 'simulated outage' USING ERRCODE = '53300';
+				    END IF;
+				    RETURN NEW;
+				END $$""".formatted(user)).update();
+		this.jdbc
+			.sql("CREATE TRIGGER simulate_outage BEFORE INSERT ON digest.seen_changes"
+					+ " FOR EACH ROW EXECUTE FUNCTION digest.simulate_outage()")
+			.update();
+		try (var dlt = kafka.collect(Topics.NOTIFICATIONS.deadLetter())) {
+			try {
+				whileNotificationsArePaused(() -> {
+					for (int i = 1; i <= 5; i++) {
+						kafka.send(Topics.NOTIFICATIONS, user, comment(user, i, "o" + i, "eve", "Outage " + i, "x"));
+					}
+				});
+				// Longer than the retries of a failure that is not an outage (3 in 1.4
+				// s).
+				await().during(Duration.ofSeconds(4))
+					.atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(pendingOf(user)).isZero());
+			}
+			finally {
+				this.jdbc.sql("DROP TRIGGER simulate_outage ON digest.seen_changes").update();
+				this.jdbc.sql("DROP FUNCTION digest.simulate_outage()").update();
+			}
+			awaitPending(user, 5);
+			assertThat(dlt.records())
+				.noneSatisfy((record) -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(user));
+		}
+	}
+
 	/**
 	 * Sends while the notifications consumer is paused, so that what was sent arrives in
 	 * as few polls as possible.
