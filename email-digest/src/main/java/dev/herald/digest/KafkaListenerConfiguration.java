@@ -14,7 +14,9 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
  * One listener container factory per consumed topic, each with the topic's serdes and the
- * shared dead-letter error handler.
+ * shared dead-letter error handler. {@code notifications.v1} is consumed in batches (one
+ * transaction per poll); its offsets are committed after the listener returns, that is
+ * after the transaction committed.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaListenerConfiguration {
@@ -22,7 +24,10 @@ class KafkaListenerConfiguration {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, NotificationChange> notificationsListenerFactory(
 			KafkaProperties properties, CommonErrorHandler errorHandler) {
-		return KafkaFactories.listenerFactory(properties, Topics.NOTIFICATIONS, errorHandler);
+		ConcurrentKafkaListenerContainerFactory<String, NotificationChange> factory = KafkaFactories
+			.listenerFactory(properties, Topics.NOTIFICATIONS, errorHandler);
+		factory.setBatchListener(true);
+		return factory;
 	}
 
 	@Bean

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static dev.herald.digest.Records.comment;
 import static dev.herald.digest.Records.contact;
@@ -48,11 +50,15 @@ class DigestIntegrationTests extends DigestServiceTest {
 
 	final MeterRegistry meters;
 
-	DigestIntegrationTests(MutableClock clock, JdbcClient jdbc, CrashingMailSender mailSender, MeterRegistry meters) {
+	final KafkaListenerEndpointRegistry listeners;
+
+	DigestIntegrationTests(MutableClock clock, JdbcClient jdbc, CrashingMailSender mailSender, MeterRegistry meters,
+			KafkaListenerEndpointRegistry listeners) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.meters = meters;
+		this.listeners = listeners;
 	}
 
 	@AfterEach
@@ -332,6 +338,128 @@ class DigestIntegrationTests extends DigestServiceTest {
 						.contains("weekday");
 				}));
 		}
+	}
+
+	@Test
+	void changesThatArriveTogetherAreAppliedInOneTransaction() {
+		String user = newUser("Batch", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		whileNotificationsArePaused(() -> {
+			for (int i = 1; i <= 20; i++) {
+				kafka.send(Topics.NOTIFICATIONS, user, comment(user, i, "t" + i, "eve", "Together " + i, "x"));
+			}
+		});
+		awaitPending(user, 20);
+		assertThat(this.meters.get("herald.digest.batch.size").summary().max()).isGreaterThan(1);
+		assertThat(dueOf(user)).isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
+	}
+
+	@Test
+	void aPoisonChangeGoesAloneToTheDeadLetterTopicAndTheRestOfItsPollIsApplied() {
+		String ana = newUser("Ana", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		String bob = newUser("Bob", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		try (var dlt = kafka.collect(Topics.NOTIFICATIONS.deadLetter())) {
+			whileNotificationsArePaused(() -> {
+				kafka.send(Topics.NOTIFICATIONS, ana, comment(ana, 1, "p1", "eve", "One", "a"));
+				kafka.send(Topics.NOTIFICATIONS, bob, comment(bob, 1, "q1", "eve", "One", "a"));
+				kafka.send(Topics.NOTIFICATIONS, ana, comment(ana, 2, "p2", "eve", "Two", "b"));
+				kafka.send(Topics.NOTIFICATIONS, ana, comment("someone-else", 3, "p3", "eve", "Poison", "c"));
+				kafka.send(Topics.NOTIFICATIONS, bob, comment(bob, 2, "q2", "eve", "Two", "b"));
+				kafka.send(Topics.NOTIFICATIONS, ana, comment(ana, 4, "p4", "eve", "Four", "d"));
+				kafka.send(Topics.NOTIFICATIONS, ana, read(ana, 5, "p1"));
+				kafka.send(Topics.NOTIFICATIONS, bob, comment(bob, 3, "q3", "eve", "Three", "c"));
+			});
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				assertThat(pendingIdsOf(ana)).containsExactlyInAnyOrder("p2", "p4");
+				assertThat(pendingIdsOf(bob)).containsExactlyInAnyOrder("q1", "q2", "q3");
+			});
+			await().during(QUIET)
+				.atMost(QUIET.plusSeconds(20))
+				.untilAsserted(() -> assertThat(dlt.records()).filteredOn((record) -> {
+					String key = new String(record.key(), StandardCharsets.UTF_8);
+					return key.equals(ana) || key.equals(bob);
+				}).singleElement().satisfies((record) -> {
+					assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(ana);
+					assertThat(new String(record.headers().lastHeader("herald_dlt_reason").value(),
+							StandardCharsets.UTF_8))
+						.contains("userId 'someone-else' does not match the record key '" + ana + "'");
+				}));
+		}
+		assertThat(dueOf(ana)).isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
+		assertThat(dueOf(bob)).isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
+	}
+
+	@Test
+	void aBatchFailingOnAnUnavailableDatabaseIsRetriedUntilItPassesAndNothingIsDeadLettered() {
+		String user = newUser("Outage", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		// PostgreSQL answers the user's changes as if it were out of connections (53300).
+		this.jdbc.sql("""
+				CREATE FUNCTION digest.simulate_outage() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.user_id = '%s' THEN
+				        RAISE EXCEPTION 'simulated outage' USING ERRCODE = '53300';
+				    END IF;
+				    RETURN NEW;
+				END $$""".formatted(user)).update();
+		this.jdbc
+			.sql("CREATE TRIGGER simulate_outage BEFORE INSERT ON digest.seen_changes"
+					+ " FOR EACH ROW EXECUTE FUNCTION digest.simulate_outage()")
+			.update();
+		try (var dlt = kafka.collect(Topics.NOTIFICATIONS.deadLetter())) {
+			try {
+				whileNotificationsArePaused(() -> {
+					for (int i = 1; i <= 5; i++) {
+						kafka.send(Topics.NOTIFICATIONS, user, comment(user, i, "o" + i, "eve", "Outage " + i, "x"));
+					}
+				});
+				// Longer than the retries of a failure that is not an outage (3 in 1.4
+				// s).
+				await().during(Duration.ofSeconds(4))
+					.atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(pendingOf(user)).isZero());
+			}
+			finally {
+				this.jdbc.sql("DROP TRIGGER simulate_outage ON digest.seen_changes").update();
+				this.jdbc.sql("DROP FUNCTION digest.simulate_outage()").update();
+			}
+			awaitPending(user, 5);
+			assertThat(dlt.records())
+				.noneSatisfy((record) -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(user));
+		}
+	}
+
+	/**
+	 * Sends while the notifications consumer is paused, so that what was sent arrives in
+	 * as few polls as possible.
+	 */
+	private void whileNotificationsArePaused(Runnable sends) {
+		MessageListenerContainer container = this.listeners.getListenerContainer("digest-notifications");
+		assertThat(container).isNotNull();
+		container.pause();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+			sends.run();
+		}
+		finally {
+			container.resume();
+		}
+	}
+
+	private List<String> pendingIdsOf(String user) {
+		return this.jdbc.sql("SELECT notification_id FROM pending_items WHERE user_id = ?")
+			.param(user)
+			.query(String.class)
+			.list();
+	}
+
+	private Instant dueOf(String user) {
+		return this.jdbc.sql("SELECT next_due_at FROM schedules WHERE user_id = ?")
+			.param(user)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
 	}
 
 	private String newUser(String name, DigestFrequency frequency, int hour, int minimum, String zone, String locale) {

@@ -1,24 +1,30 @@
 package dev.herald.digest.pending;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.herald.digest.DigestMetrics;
 import dev.herald.digest.recipients.Recipients;
 import dev.herald.schema.Channel;
 import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationChange;
 import dev.herald.support.kafka.InvalidRecordException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies {@code notifications.v1} changes to the pending items, once each: a change
- * whose seq is not above the user's last applied seq is a replay and skipped.
+ * whose seq is not above the user's last applied seq is a replay and skipped. The changes
+ * of a poll are applied in one transaction.
  */
 @Service
 class PendingChanges {
@@ -40,17 +46,41 @@ class PendingChanges {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
+	private final DigestMetrics metrics;
+
 	PendingChanges(PendingItems items, Recipients recipients, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, TransactionTemplate transactions, DigestMetrics metrics) {
 		this.items = items;
 		this.recipients = recipients;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
-	@Transactional
-	void apply(String key, NotificationChange change) {
+	/**
+	 * Applies the changes in one transaction, in their order (so two changes of one user
+	 * keep theirs), and arms the schedule of each user who got a digest item once.
+	 * Tombstones are skipped. The caller has validated the changes ({@link #validate}).
+	 * @param records the changes of one poll, or a part of it
+	 */
+	void applyAll(List<ConsumerRecord<String, NotificationChange>> records) {
+		this.transactions.executeWithoutResult((status) -> {
+			Batch batch = new Batch();
+			for (ConsumerRecord<String, NotificationChange> record : records) {
+				if (record.value() != null) {
+					apply(record.key(), record.value(), batch);
+				}
+			}
+			batch.pending.forEach((userId, critical) -> this.events.publishEvent(new ItemPending(userId, critical)));
+		});
+		this.metrics.batchApplied(records.size());
+	}
+
+	private void apply(String key, NotificationChange change, Batch batch) {
 		validate(key, change);
 		String userId = change.getUserId();
 		if (this.jdbc.sql(ADVANCE).param("userId", userId).param("seq", change.getSeq()).update() == 0) {
@@ -58,25 +88,25 @@ class PendingChanges {
 			return;
 		}
 		switch (change.getKind()) {
-			case CREATED, UPDATED -> addOrRefresh(userId, change);
+			case CREATED, UPDATED -> addOrRefresh(userId, change, batch);
 			case READ, DELETED -> this.items.delete(userId, change.getNotificationIds());
 			case ALL_READ -> allRead(userId, change);
 			case UNREAD -> log.debug("UNREAD of {} ignored: digests list new notifications only", userId);
 		}
 	}
 
-	private void addOrRefresh(String userId, NotificationChange change) {
+	private void addOrRefresh(String userId, NotificationChange change, Batch batch) {
 		Notification notification = change.getNotification();
 		boolean mailable = change.getChannels().contains(Channel.EMAIL) && !notification.getRead();
 		boolean critical = notification.getCritical();
-		if (!mailable || (!critical && !this.recipients.find(userId).wantsDigests())) {
+		if (!mailable || (!critical && !batch.wantsDigests(userId))) {
 			this.items.delete(userId, List.of(notification.getId()));
 			return;
 		}
 		String contentUrl = (notification.getContent() != null) ? notification.getContent().getUrl() : null;
 		this.items.upsert(userId, new PendingItem(notification.getId(), notification.getTemplateKey(),
 				notification.getParams(), contentUrl, critical, notification.getUpdatedAt(), this.clock.instant()));
-		this.events.publishEvent(new ItemPending(userId, critical));
+		batch.pending.merge(userId, critical, Boolean::logicalAnd);
 	}
 
 	private void allRead(String userId, NotificationChange change) {
@@ -88,7 +118,14 @@ class PendingChanges {
 		}
 	}
 
-	private static void validate(String key, NotificationChange change) {
+	/**
+	 * Rejects a change that cannot be applied: its user is not the record key, or a
+	 * {@code CREATED}/{@code UPDATED} has no notification.
+	 * @param key the record key
+	 * @param change the change
+	 * @throws InvalidRecordException with the reason
+	 */
+	static void validate(String key, NotificationChange change) {
 		if (change.getUserId().isBlank() || !change.getUserId().equals(key)) {
 			throw new InvalidRecordException(
 					"userId '" + change.getUserId() + "' does not match the record key '" + key + "'");
@@ -100,6 +137,23 @@ class PendingChanges {
 		if (needsNotification && change.getNotification() == null) {
 			throw new InvalidRecordException(change.getKind() + " change " + change.getSeq() + " has no notification");
 		}
+	}
+
+	/**
+	 * What one transaction learnt: the users with a new digest item (true when all of
+	 * theirs were critical) and whether each user wants digests.
+	 */
+	private final class Batch {
+
+		private final Map<String, Boolean> pending = new LinkedHashMap<>();
+
+		private final Map<String, Boolean> wantsDigests = new HashMap<>();
+
+		boolean wantsDigests(String userId) {
+			return this.wantsDigests.computeIfAbsent(userId,
+					(id) -> PendingChanges.this.recipients.find(id).wantsDigests());
+		}
+
 	}
 
 }
