@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one notification change to the user's enabled players, in one transaction that
- * includes the broker's acknowledgements: if the broker does not acknowledge, nothing is
- * recorded and the change is applied again when Kafka redelivers it.
+ * Applies notification changes to their users' enabled players: the changes of one poll
+ * in order, in one transaction that includes the broker's acknowledgements. If the broker
+ * does not acknowledge, nothing of the poll is recorded and its changes are applied again
+ * when Kafka redelivers them.
  */
 @Service
 class DeliveryService {
@@ -62,8 +63,19 @@ class DeliveryService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Applies the changes in their order, all in one transaction.
+	 * @param changes the changes of one poll (or one of them, when a poll is applied
+	 * record by record)
+	 */
 	@Transactional
-	public void on(NotificationChange change) {
+	public void apply(List<NotificationChange> changes) {
+		for (NotificationChange change : changes) {
+			on(change);
+		}
+	}
+
+	private void on(NotificationChange change) {
 		validate(change);
 		String userId = change.getUserId();
 		if (!this.userStates.advance(userId, change.getSeq(), change.getUnreadCount())) {
@@ -109,7 +121,11 @@ class DeliveryService {
 		}
 	}
 
-	private static void validate(NotificationChange change) {
+	/**
+	 * Rejects a change that can never be applied.
+	 * @throws InvalidRecordException if it is invalid
+	 */
+	static void validate(NotificationChange change) {
 		boolean needsNotification = change.getKind() == ChangeKind.CREATED || change.getKind() == ChangeKind.UPDATED;
 		if (needsNotification && change.getNotification() == null) {
 			throw new InvalidRecordException(change.getKind() + " change " + change.getSeq() + " of user "
