@@ -219,7 +219,7 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 	}
 
 	@Test
-	void changesThatArriveTogetherAreAppliedInOneTransaction() throws Exception {
+	void changesThatArriveTogetherAreAppliedInOneTransactionAndReplaysAreSkipped() throws Exception {
 		String alice = newId("user");
 		String bob = newId("user");
 		String alicePlayer = newId("desk");
@@ -240,15 +240,27 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 					bobIds.add(newId("n"));
 					send(Changes.created(bob, seq, bobIds.getLast(), seq));
 				}
+				send(Changes.created(alice, 2, newId("replay"), 9));
 			});
 
 			await().untilAsserted(
-					() -> assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds));
-			await().untilAsserted(
 					() -> assertThat(bobDevice.distinctIds("/notification")).containsExactlyElementsOf(bobIds));
+			await().untilAsserted(() -> assertThat(batches.totalAmount() - appliedBefore).isEqualTo(7));
+			assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds);
+			assertThat(batches.count() - transactionsBefore).as("transactions for 7 changes polled together")
+				.isLessThan(7);
+
+			send(Changes.created(alice, 3, newId("replay"), 9));
+			aliceIds.add(newId("n"));
+			send(Changes.created(alice, 4, aliceIds.getLast(), 4));
+
+			await().untilAsserted(
+					() -> assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds));
 		}
-		assertThat(batches.totalAmount() - appliedBefore).isEqualTo(6);
-		assertThat(batches.count() - transactionsBefore).as("transactions for 6 changes polled together").isLessThan(6);
+		assertThat(this.jdbc.sql("SELECT unread_count FROM device.user_state WHERE user_id = ?")
+			.param(alice)
+			.query(Integer.class)
+			.single()).isEqualTo(4);
 	}
 
 	@Test
