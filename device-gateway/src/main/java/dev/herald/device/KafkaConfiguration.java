@@ -16,9 +16,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * Listener factories for the two consumed topics, on the shared dead-letter error
- * handler. An MQTT broker outage is no fault of the record, so such failures are not
- * dead-lettered ({@link OutageClassifier}): the record is tried again, with a bounded
- * pause, until the broker is back, and its offset is not committed meanwhile.
+ * handler. {@code notifications.v1} is read by a batch listener (one transaction per
+ * poll), which reports the record that failed by its index, so the handler retries or
+ * dead-letters that record alone. An MQTT broker outage is no fault of the record, so
+ * such failures are not dead-lettered ({@link OutageClassifier}): the record is tried
+ * again, with a bounded pause, until the broker is back, and its offset is not committed
+ * meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -31,7 +34,10 @@ class KafkaConfiguration {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, NotificationChange> notificationsListenerFactory(
 			KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-		return factory(kafka, Topics.NOTIFICATIONS, errorHandler);
+		ConcurrentKafkaListenerContainerFactory<String, NotificationChange> factory = factory(kafka,
+				Topics.NOTIFICATIONS, errorHandler);
+		factory.setBatchListener(true);
+		return factory;
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.herald.device.delivery;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code herald.device.*} meters: messages published (by kind), folded behind the pacing
- * interval, held by quiet hours, and the time from the source event to the publish.
+ * interval, held by quiet hours, the time from the source event to the publish, and the
+ * changes applied per transaction.
  */
 @Component
 class DeliveryMetrics {
@@ -23,6 +25,8 @@ class DeliveryMetrics {
 
 	private final Timer latency;
 
+	private final DistributionSummary batchSize;
+
 	DeliveryMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.folded = Counter.builder("herald.device.folded")
@@ -34,6 +38,10 @@ class DeliveryMetrics {
 		this.latency = Timer.builder("herald.device.delivery.latency")
 			.description("From the source event to the broker's acknowledgement")
 			.publishPercentileHistogram()
+			.register(registry);
+		this.batchSize = DistributionSummary.builder("herald.device.batch.size")
+			.description("Notification changes applied in one database transaction (one poll)")
+			.baseUnit("changes")
 			.register(registry);
 	}
 
@@ -51,6 +59,11 @@ class DeliveryMetrics {
 
 	void held() {
 		this.held.increment();
+	}
+
+	/** A transaction that applied {@code changes} changes committed. */
+	void batch(int changes) {
+		this.batchSize.record(changes);
 	}
 
 	void latency(Duration sinceEvent) {

@@ -3,8 +3,12 @@ package dev.herald.device.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.herald.device.preferences.UserSettings;
 import dev.herald.device.preferences.UserSettingsRepository;
@@ -21,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one notification change to the user's enabled players, in one transaction that
- * includes the broker's acknowledgements: if the broker does not acknowledge, nothing is
- * recorded and the change is applied again when Kafka redelivers it.
+ * Applies notification changes to their users' enabled players: the changes of one poll
+ * in order, in one transaction that includes the broker's acknowledgements. If the broker
+ * does not acknowledge, nothing of the poll is recorded and its changes are applied again
+ * when Kafka redelivers them.
  */
 @Service
 class DeliveryService {
@@ -62,14 +67,48 @@ class DeliveryService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Applies the changes in their order, all in one transaction. A change whose seq is
+	 * not later than its user's last applied one (a replay) is skipped. The users' seqs
+	 * are read, locked and advanced with one statement each for the whole poll.
+	 * @param changes the changes of one poll (or one of them, when a poll is applied
+	 * record by record)
+	 */
 	@Transactional
-	public void on(NotificationChange change) {
-		validate(change);
-		String userId = change.getUserId();
-		if (!this.userStates.advance(userId, change.getSeq(), change.getUnreadCount())) {
-			log.debug("Change {} of user {} was applied before", change.getSeq(), userId);
+	public void apply(List<NotificationChange> changes) {
+		changes.forEach(DeliveryService::validate);
+		Map<String, Long> applied = this.userStates
+			.lockSeqs(changes.stream().map(NotificationChange::getUserId).distinct().toList());
+		List<NotificationChange> fresh = new ArrayList<>();
+		Map<String, UserStateRepository.UserState> last = new HashMap<>();
+		for (NotificationChange change : changes) {
+			Long seq = applied.get(change.getUserId());
+			if (seq != null && seq >= change.getSeq()) {
+				log.debug("Change {} of user {} was applied before", change.getSeq(), change.getUserId());
+				continue;
+			}
+			applied.put(change.getUserId(), change.getSeq());
+			last.put(change.getUserId(), new UserStateRepository.UserState(change.getSeq(), change.getUnreadCount()));
+			fresh.add(change);
+		}
+		if (fresh.isEmpty()) {
 			return;
 		}
+		Set<String> advanced = this.userStates.advanceAll(last);
+		for (NotificationChange change : fresh) {
+			if (advanced.contains(change.getUserId())) {
+				deliver(change);
+			}
+			else {
+				// another consumer (a rebalance) recorded this seq or a later one
+				// meanwhile
+				log.debug("Change {} of user {} was applied before", change.getSeq(), change.getUserId());
+			}
+		}
+	}
+
+	private void deliver(NotificationChange change) {
+		String userId = change.getUserId();
 		forgetWaiting(change);
 		List<Player> enabled = this.players.findEnabledByUser(userId);
 		if (enabled.isEmpty()) {
@@ -109,7 +148,11 @@ class DeliveryService {
 		}
 	}
 
-	private static void validate(NotificationChange change) {
+	/**
+	 * Rejects a change that can never be applied.
+	 * @throws InvalidRecordException if it is invalid
+	 */
+	static void validate(NotificationChange change) {
 		boolean needsNotification = change.getKind() == ChangeKind.CREATED || change.getKind() == ChangeKind.UPDATED;
 		if (needsNotification && change.getNotification() == null) {
 			throw new InvalidRecordException(change.getKind() + " change " + change.getSeq() + " of user "

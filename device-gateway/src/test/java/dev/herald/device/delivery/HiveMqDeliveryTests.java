@@ -22,12 +22,16 @@ import dev.herald.testinfra.MqttBroker;
 import dev.herald.testinfra.RecordCollector;
 import dev.herald.testinfra.TestDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The delivery contract, pacing, quiet hours and bad records, against HiveMQ CE embedded
- * and spoken as MQTT 5.
+ * The delivery contract, pacing, quiet hours, bad records and the changes of one poll in
+ * one transaction, against HiveMQ CE embedded and spoken as MQTT 5.
  */
 class HiveMqDeliveryTests extends DeliveryContractTests {
 
@@ -46,8 +50,15 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 
 	private static final MqttBroker hiveMq = MqttBroker.startEmbedded();
 
-	HiveMqDeliveryTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties) {
+	private final MeterRegistry meters;
+
+	private final KafkaListenerEndpointRegistry listeners;
+
+	HiveMqDeliveryTests(MockMvc mvc, MutableClock clock, JdbcClient jdbc, DeviceProperties properties,
+			MeterRegistry meters, KafkaListenerEndpointRegistry listeners) {
 		super(mvc, clock, jdbc, properties);
+		this.meters = meters;
+		this.listeners = listeners;
 	}
 
 	@DynamicPropertySource
@@ -204,6 +215,102 @@ class HiveMqDeliveryTests extends DeliveryContractTests {
 				.singleElement()
 				.satisfies((record) -> assertThat(reason(record)).contains("has no notification")));
 			await().untilAsserted(() -> assertThat(device.distinctIds("/notification")).containsExactly(next));
+		}
+	}
+
+	@Test
+	void changesThatArriveTogetherAreAppliedInOneTransactionAndReplaysAreSkipped() throws Exception {
+		String alice = newId("user");
+		String bob = newId("user");
+		String alicePlayer = newId("desk");
+		String bobPlayer = newId("desk");
+		registerPlayer(alice, alicePlayer, "{\"name\":\"Desk\",\"minIntervalSeconds\":0}");
+		registerPlayer(bob, bobPlayer, "{\"name\":\"Desk\",\"minIntervalSeconds\":0}");
+		DistributionSummary batches = this.meters.get("herald.device.batch.size").summary();
+		long transactionsBefore = batches.count();
+		double appliedBefore = batches.totalAmount();
+		List<String> aliceIds = new ArrayList<>();
+		List<String> bobIds = new ArrayList<>();
+		try (TestDevice aliceDevice = TestDevice.subscribe(hiveMq, notificationTopic(alicePlayer));
+				TestDevice bobDevice = TestDevice.subscribe(hiveMq, notificationTopic(bobPlayer))) {
+			whileTheListenerIsStopped(() -> {
+				for (int seq = 1; seq <= 3; seq++) {
+					aliceIds.add(newId("n"));
+					send(Changes.created(alice, seq, aliceIds.getLast(), seq));
+					bobIds.add(newId("n"));
+					send(Changes.created(bob, seq, bobIds.getLast(), seq));
+				}
+				send(Changes.created(alice, 2, newId("replay"), 9));
+			});
+
+			await().untilAsserted(
+					() -> assertThat(bobDevice.distinctIds("/notification")).containsExactlyElementsOf(bobIds));
+			await().untilAsserted(() -> assertThat(batches.totalAmount() - appliedBefore).isEqualTo(7));
+			assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds);
+			assertThat(batches.count() - transactionsBefore).as("transactions for 7 changes polled together")
+				.isLessThan(7);
+
+			send(Changes.created(alice, 3, newId("replay"), 9));
+			aliceIds.add(newId("n"));
+			send(Changes.created(alice, 4, aliceIds.getLast(), 4));
+
+			await().untilAsserted(
+					() -> assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds));
+		}
+		assertThat(this.jdbc.sql("SELECT unread_count FROM device.user_state WHERE user_id = ?")
+			.param(alice)
+			.query(Integer.class)
+			.single()).isEqualTo(4);
+	}
+
+	@Test
+	void onlyTheInvalidChangeOfAPollIsDeadLetteredAndEveryOtherIsDelivered() throws Exception {
+		String alice = newId("user");
+		String bob = newId("user");
+		String alicePlayer = newId("desk");
+		String bobPlayer = newId("desk");
+		registerPlayer(alice, alicePlayer, "{\"name\":\"Desk\",\"minIntervalSeconds\":0}");
+		registerPlayer(bob, bobPlayer, "{\"name\":\"Desk\",\"minIntervalSeconds\":0}");
+		List<String> aliceIds = List.of(newId("n"), newId("n"));
+		List<String> bobIds = List.of(newId("n"), newId("n"));
+		try (RecordCollector<byte[], byte[]> deadLetters = kafka.collect(Topics.NOTIFICATIONS.deadLetter());
+				TestDevice aliceDevice = TestDevice.subscribe(hiveMq, notificationTopic(alicePlayer));
+				TestDevice bobDevice = TestDevice.subscribe(hiveMq, notificationTopic(bobPlayer))) {
+			whileTheListenerIsStopped(() -> {
+				send(Changes.created(alice, 1, aliceIds.get(0), 1));
+				send(Changes.created(bob, 1, bobIds.get(0), 1));
+				send(Changes.created(alice, 2, newId("poison"), -1));
+				send(Changes.created(bob, 2, bobIds.get(1), 2));
+				send(Changes.created(alice, 3, aliceIds.get(1), 2));
+			});
+
+			await().untilAsserted(() -> assertThat(deadLetters.records()).filteredOn((record) -> isOf(record, alice))
+				.singleElement()
+				.satisfies((record) -> assertThat(reason(record)).contains("unreadCount -1 is negative")));
+			await().untilAsserted(
+					() -> assertThat(aliceDevice.distinctIds("/notification")).containsExactlyElementsOf(aliceIds));
+			await().untilAsserted(
+					() -> assertThat(bobDevice.distinctIds("/notification")).containsExactlyElementsOf(bobIds));
+			assertThat(deadLetters.records()).noneMatch((record) -> isOf(record, bob));
+			assertThat(this.jdbc.sql("SELECT seq FROM device.user_state WHERE user_id = ?")
+				.param(alice)
+				.query(Long.class)
+				.single()).isEqualTo(3);
+		}
+	}
+
+	/**
+	 * Stops the notifications listener while {@code sends} runs, so that what it sends is
+	 * there for the first poll after the listener started again.
+	 */
+	private void whileTheListenerIsStopped(Runnable sends) {
+		MessageListenerContainer container = this.listeners.getListenerContainer("device-notifications");
+		container.stop();
+		try {
+			sends.run();
+		}
+		finally {
+			container.start();
 		}
 	}
 
