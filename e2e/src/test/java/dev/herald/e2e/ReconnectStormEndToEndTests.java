@@ -59,7 +59,11 @@ class ReconnectStormEndToEndTests {
 
 			await().atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> clients.stream().allMatch((client) -> client.notificationIds().size() == 1));
+				.untilAsserted(() -> assertThat(
+						clients.stream().filter((client) -> client.notificationIds().size() != 1).count())
+					.as("clients without exactly one notification (%d online)",
+							clients.stream().filter(ResumingPushSession::isOnline).count())
+					.isZero());
 			SortedMap<Long, Integer> perSecond = reconnectsPerSecond(clients, killed, back);
 			log.info("{} clients; gateway down {} ms; reconnects per second after it was healthy:\n{}", count,
 					Duration.between(killed, back).toMillis(), histogram(perSecond));

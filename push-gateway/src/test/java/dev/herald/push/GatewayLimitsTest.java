@@ -52,6 +52,24 @@ class GatewayLimitsTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void answers503WithRetryAfterUntilTheNotificationsFeedIsPositioned() {
+		this.feed.stop();
+		try {
+			await().until(() -> !this.feed.isReady());
+
+			WebSocketHandshakeException refused = TestSocket.refusal(ws(), TOKENS.user(newUser()));
+
+			assertThat(refused.getResponse().statusCode()).isEqualTo(503);
+			assertThat(refused.getResponse().headers().firstValue("Retry-After")).contains("1");
+		}
+		finally {
+			this.feed.start();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(this.feed::isReady);
+		this.sockets.add(connectLive(newUser()));
+	}
+
+	@Test
 	void theHelloLookupsOfAConnectionRampWaitInTheGatewayAndGoToTheStoreTogether() {
 		CountDownLatch held = store.holdStates();
 		List<TestSocket> ramp = IntStream.range(0, 4)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.herald.push.GatewayMetrics;
 import dev.herald.push.PushProperties;
+import dev.herald.push.feed.NotificationsListener;
 import dev.herald.schema.text.NotificationTexts;
 
 import org.springframework.http.HttpHeaders;
@@ -21,8 +22,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Admits a handshake the security filter chain already authenticated: refuses it with 503
- * and {@code Retry-After} when the instance is full, and records who the connection
- * belongs to (user, token, expiry, locale).
+ * and {@code Retry-After} while the notifications feed is not yet positioned (just after
+ * start) or when the instance is full, and records who the connection belongs to (user,
+ * token, expiry, locale). A connection admitted before the feed has its position could
+ * miss a change: one committed after the connection's {@code hello} and {@code resume}
+ * were answered but published before the feed positioned itself at the end would reach
+ * neither the catch-up nor the live stream.
  */
 @Component
 class HandshakeGuard implements HandshakeInterceptor {
@@ -33,15 +38,25 @@ class HandshakeGuard implements HandshakeInterceptor {
 
 	private final PushProperties properties;
 
-	HandshakeGuard(SessionRegistry registry, GatewayMetrics metrics, PushProperties properties) {
+	private final NotificationsListener feed;
+
+	HandshakeGuard(SessionRegistry registry, GatewayMetrics metrics, PushProperties properties,
+			NotificationsListener feed) {
 		this.registry = registry;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.feed = feed;
 	}
 
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
+		if (!this.feed.isReady()) {
+			this.metrics.rejected("starting");
+			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return false;
+		}
 		if (this.registry.connections() >= this.properties.maxConnections()) {
 			this.metrics.rejected("capacity");
 			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
