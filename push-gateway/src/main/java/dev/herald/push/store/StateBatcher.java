@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -86,22 +87,28 @@ final class StateBatcher {
 		}
 	}
 
+	/**
+	 * Calls while lookups wait; after a failed call this caller stops and the next one
+	 * starts {@code pause} later (a timer, not a sleeping thread).
+	 */
 	private void callWhileWaiting() {
+		boolean failed = false;
 		try {
 			List<Lookup> batch;
-			while (!(batch = take()).isEmpty()) {
-				if (!answer(batch)) {
-					Thread.sleep(this.pause);
-				}
+			while (!failed && !(batch = take()).isEmpty()) {
+				failed = !answer(batch);
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.running.decrementAndGet();
-			// a lookup queued after the last take, while this caller was stopping
-			startCaller();
+			if (failed) {
+				CompletableFuture.delayedExecutor(this.pause.toNanos(), TimeUnit.NANOSECONDS)
+					.execute(this::startCaller);
+			}
+			else {
+				// a lookup queued after the last take, while this caller was stopping
+				startCaller();
+			}
 		}
 	}
 
