@@ -62,14 +62,21 @@ public class Notifications {
 	}
 
 	/**
-	 * The newest unread notification per user and aggregate key created after
-	 * {@code since}, for any of the users and keys.
+	 * The newest unread notification created after {@code since} for each pair of a user
+	 * and an aggregate key ({@code userIds[i]}, {@code keys[i]}). One index probe per
+	 * pair: {@code user_id = ANY(..) AND aggregate_key = ANY(..)} would probe every user
+	 * with every key, which grows with the square of the batch.
 	 */
-	public List<StoredNotification> openAggregates(Collection<String> userIds, Collection<String> keys, Instant since) {
+	public List<StoredNotification> openAggregates(List<String> userIds, List<String> keys, Instant since) {
+		if (userIds.size() != keys.size()) {
+			throw new IllegalArgumentException(
+					"one key per user is needed, got " + userIds.size() + " users and " + keys.size() + " keys");
+		}
 		return this.jdbc.sql("""
-				SELECT DISTINCT ON (user_id, aggregate_key) * FROM notifications
-				WHERE user_id = ANY(?::text[]) AND aggregate_key = ANY(?::text[]) AND NOT read AND created_at > ?
-				ORDER BY user_id, aggregate_key, created_at DESC""")
+				SELECT n.* FROM unnest(?::text[], ?::text[]) AS p (user_id, aggregate_key)
+				CROSS JOIN LATERAL (SELECT * FROM notifications
+					WHERE user_id = p.user_id AND aggregate_key = p.aggregate_key AND NOT read AND created_at > ?
+					ORDER BY created_at DESC LIMIT 1) n""")
 			.params(userIds.toArray(String[]::new), keys.toArray(String[]::new), Timestamp.from(since))
 			.query(this.mapper)
 			.list();

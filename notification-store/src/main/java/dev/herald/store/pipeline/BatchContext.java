@@ -1,6 +1,7 @@
 package dev.herald.store.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +51,18 @@ final class BatchContext {
 
 	/** Reads the open aggregates the batch's reactions and comments may join. */
 	void preloadAggregates(List<SocialEvent> events, List<String> keys) {
-		List<String> users = events.stream().map(SocialEvent::getRecipientId).distinct().toList();
+		List<String> users = new ArrayList<>();
+		List<String> pairKeys = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
-			if (keys.get(i) != null) {
-				this.aggregates.put(aggregateKey(events.get(i).getRecipientId(), keys.get(i)), Optional.empty());
+			String key = keys.get(i);
+			if (key != null && this.aggregates.putIfAbsent(aggregateKey(events.get(i).getRecipientId(), key),
+					Optional.empty()) == null) {
+				users.add(events.get(i).getRecipientId());
+				pairKeys.add(key);
 			}
 		}
-		List<String> distinctKeys = keys.stream().filter((k) -> k != null).distinct().toList();
-		if (!distinctKeys.isEmpty()) {
-			this.notifications.openAggregates(users, distinctKeys, this.aggregateSince)
+		if (!users.isEmpty()) {
+			this.notifications.openAggregates(users, pairKeys, this.aggregateSince)
 				.forEach((n) -> this.aggregates.put(aggregateKey(n.userId(), n.aggregateKey()), Optional.of(n)));
 		}
 	}

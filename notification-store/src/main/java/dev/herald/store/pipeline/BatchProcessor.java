@@ -2,6 +2,7 @@ package dev.herald.store.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -79,11 +80,20 @@ class BatchProcessor {
 
 	private BatchContext open(List<SocialEvent> events) {
 		List<String> recipients = events.stream().map(SocialEvent::getRecipientId).distinct().toList();
-		List<String> actors = events.stream().map(NotificationEvents::rateActor).distinct().toList();
+		List<String> rateUsers = new ArrayList<>();
+		List<String> rateActors = new ArrayList<>();
+		Set<String> rateKeys = new HashSet<>();
+		for (SocialEvent event : events) {
+			String actor = NotificationEvents.rateActor(event);
+			if (rateKeys.add(ProcessedEvents.rateKey(event.getRecipientId(), actor))) {
+				rateUsers.add(event.getRecipientId());
+				rateActors.add(actor);
+			}
+		}
 		Ledger.Session session = this.ledger.open();
 		session.lock(recipients);
 		BatchContext batch = new BatchContext(session, this.preferences.findAll(recipients), this.notifications,
-				this.processed.actorHours(recipients, actors),
+				this.processed.actorHours(rateUsers, rateActors),
 				Instant.now().minus(this.properties.aggregationWindow()));
 		batch.preloadAggregates(events, events.stream().map(NotificationEvents::aggregateKey).toList());
 		return batch;

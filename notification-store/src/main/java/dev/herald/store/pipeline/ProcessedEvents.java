@@ -1,6 +1,5 @@
 package dev.herald.store.pipeline;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,14 +39,16 @@ class ProcessedEvents {
 	}
 
 	/**
-	 * This hour's notification counts per recipient and actor ({@link #rateKey}), for
-	 * these recipients and actors.
+	 * This hour's notification counts for each pair of a recipient and an actor
+	 * ({@code userIds[i]}, {@code actorIds[i]}), by {@link #rateKey}: one index probe per
+	 * pair, not one per recipient and actor.
 	 */
-	Map<String, Integer> actorHours(Collection<String> userIds, Collection<String> actorIds) {
+	Map<String, Integer> actorHours(List<String> userIds, List<String> actorIds) {
 		Map<String, Integer> counts = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT user_id, actor_id, count FROM actor_rates WHERE hour = date_trunc('hour', now())
-				AND user_id = ANY(?::text[]) AND actor_id = ANY(?::text[])""")
+				SELECT r.user_id, r.actor_id, r.count FROM unnest(?::text[], ?::text[]) AS p (user_id, actor_id)
+				JOIN actor_rates r ON r.user_id = p.user_id AND r.actor_id = p.actor_id
+				AND r.hour = date_trunc('hour', now())""")
 			.params(userIds.toArray(String[]::new), actorIds.toArray(String[]::new))
 			.query((rs, n) -> counts.put(rateKey(rs.getString(1), rs.getString(2)), rs.getInt(3)))
 			.list();
