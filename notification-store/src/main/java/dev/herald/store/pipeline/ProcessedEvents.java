@@ -41,14 +41,16 @@ class ProcessedEvents {
 	/**
 	 * This hour's notification counts for each pair of a recipient and an actor
 	 * ({@code userIds[i]}, {@code actorIds[i]}), by {@link #rateKey}: one index probe per
-	 * pair, not one per recipient and actor.
+	 * pair (a lateral look-up, so that the planner cannot choose to scan the whole hour
+	 * instead, as it did with a join), not one per recipient and actor.
 	 */
 	Map<String, Integer> actorHours(List<String> userIds, List<String> actorIds) {
 		Map<String, Integer> counts = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT r.user_id, r.actor_id, r.count FROM unnest(?::text[], ?::text[]) AS p (user_id, actor_id)
-				JOIN actor_rates r ON r.user_id = p.user_id AND r.actor_id = p.actor_id
-				AND r.hour = date_trunc('hour', now())""")
+				SELECT p.user_id, p.actor_id, r.count FROM unnest(?::text[], ?::text[]) AS p (user_id, actor_id)
+				CROSS JOIN LATERAL (SELECT count FROM actor_rates
+					WHERE user_id = p.user_id AND actor_id = p.actor_id AND hour = date_trunc('hour', now())
+					LIMIT 1) r""")
 			.params(userIds.toArray(String[]::new), actorIds.toArray(String[]::new))
 			.query((rs, n) -> counts.put(rateKey(rs.getString(1), rs.getString(2)), rs.getInt(3)))
 			.list();
