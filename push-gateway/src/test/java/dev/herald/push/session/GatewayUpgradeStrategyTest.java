@@ -4,6 +4,7 @@ import java.util.Collections;
 
 import dev.herald.push.session.GatewayUpgradeStrategy.HandshakeOnly;
 import dev.herald.push.session.GatewayUpgradeStrategy.UserPrincipal;
+import dev.herald.push.session.GatewayUpgradeStrategy.WithoutHeaderCopy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -26,6 +27,16 @@ class GatewayUpgradeStrategyTest {
 		assertThat(kept.getParameter("access_token")).isNull();
 		assertThat(kept.getUserPrincipal()).isEqualTo(new UserPrincipal("ana"));
 		assertThat(kept.getSession(false)).isNull();
+	}
+
+	@Test
+	void springsSessionGetsNoCopyOfTheHeadersWhileTomcatUpgradesFromTheHandshake() {
+		HandshakeOnly handshake = new HandshakeOnly(browserUpgrade(), null, false);
+		WithoutHeaderCopy request = new WithoutHeaderCopy(handshake);
+
+		assertThat(request.getHeaders().isEmpty()).isTrue();
+		assertThat(request.getServletRequest()).isSameAs(handshake);
+		assertThat(request.getServletRequest().getHeader("Sec-WebSocket-Key")).isEqualTo("dGhlIHNhbXBsZSBub25jZQ==");
 	}
 
 	@Test
