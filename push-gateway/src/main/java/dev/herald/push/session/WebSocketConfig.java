@@ -26,7 +26,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 class WebSocketConfig implements WebSocketConfigurer {
 
 	/** Characters of a client message Tomcat buffers per connection before a part. */
-	static final int CLIENT_MESSAGE_BUFFER = 512;
+	static final int CLIENT_MESSAGE_BUFFER = 256;
 
 	static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
