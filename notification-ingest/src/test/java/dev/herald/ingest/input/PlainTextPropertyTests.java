@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shortcut for text without {@code <} or {@code &} gives exactly what jsoup gives,
  * for any such text (every plane, controls and whitespace included).
  */
-class PlainTextProperties {
+class PlainTextPropertyTests {
 
 	@Property(tries = 5000)
 	void textWithoutATagOrAnEntityComesOutAsJsoupWouldMakeIt(@ForAll("plain") String raw) {
