@@ -70,7 +70,8 @@ class DeliveryService {
 	/**
 	 * Applies the changes in their order, all in one transaction. A change whose seq is
 	 * not later than its user's last applied one (a replay) is skipped. The users' seqs
-	 * are read, locked and advanced with one statement each for the whole poll.
+	 * are read, locked and advanced with one statement each for the whole poll, and the
+	 * enabled players of its users are read with one.
 	 * @param changes the changes of one poll (or one of them, when a poll is applied
 	 * record by record)
 	 */
@@ -95,9 +96,10 @@ class DeliveryService {
 			return;
 		}
 		Set<String> advanced = this.userStates.advanceAll(last);
+		Map<String, List<Player>> players = advanced.isEmpty() ? Map.of() : this.players.findEnabledByUsers(advanced);
 		for (NotificationChange change : fresh) {
 			if (advanced.contains(change.getUserId())) {
-				deliver(change);
+				deliver(change, players.getOrDefault(change.getUserId(), List.of()));
 			}
 			else {
 				// another consumer (a rebalance) recorded this seq or a later one
@@ -107,10 +109,9 @@ class DeliveryService {
 		}
 	}
 
-	private void deliver(NotificationChange change) {
+	private void deliver(NotificationChange change, List<Player> enabled) {
 		String userId = change.getUserId();
 		forgetWaiting(change);
-		List<Player> enabled = this.players.findEnabledByUser(userId);
 		if (enabled.isEmpty()) {
 			return;
 		}

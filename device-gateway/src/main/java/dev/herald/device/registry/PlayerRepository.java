@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +47,19 @@ public class PlayerRepository {
 			.list();
 	}
 
-	/** The owner's enabled players, in key order (the order their rows are locked in). */
-	public List<Player> findEnabledByUser(String userId) {
-		return findByUser(userId).stream().filter(Player::enabled).toList();
+	/**
+	 * The enabled players of these owners, per owner in key order, in one query; owners
+	 * without any are absent.
+	 */
+	public Map<String, List<Player>> findEnabledByUsers(Collection<String> userIds) {
+		Map<String, List<Player>> byUser = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM player WHERE user_id = ANY(?) AND enabled ORDER BY user_id, player_key")
+			.param(userIds.toArray(String[]::new))
+			.query(PlayerRepository::player)
+			.list()
+			.forEach((player) -> byUser.computeIfAbsent(player.userId(), (id) -> new ArrayList<>()).add(player));
+		return byUser;
 	}
 
 	public Optional<Player> findByKey(String playerKey) {
