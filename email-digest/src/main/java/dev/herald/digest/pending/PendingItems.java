@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.herald.digest.recipients.RecipientErased;
 import tools.jackson.core.type.TypeReference;
@@ -23,16 +24,18 @@ import org.springframework.stereotype.Repository;
  * ({@code digest_id}); a sent digest deletes its items, a failed one releases them.
  */
 @Repository
-public class PendingItems {
+public class PendingItems implements ItemWrites.Target {
 
 	private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
 	};
 
 	private static final String COLUMNS = "notification_id, template_key, params::text AS params, content_url, critical, updated_at, received_at";
 
-	private static final String UPSERT = """
+	private static final String UPSERT_ALL = """
 			INSERT INTO pending_items (user_id, notification_id, template_key, params, content_url, critical, updated_at, received_at)
-			VALUES (:userId, :id, :templateKey, CAST(:params AS jsonb), :contentUrl, :critical, :updatedAt, :receivedAt)
+			SELECT user_id, notification_id, template_key, CAST(params AS jsonb), content_url, critical, updated_at, received_at
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
+			    AS w (user_id, notification_id, template_key, params, content_url, critical, updated_at, received_at)
 			ON CONFLICT (user_id, notification_id) DO UPDATE SET template_key = EXCLUDED.template_key,
 			    params = EXCLUDED.params, content_url = EXCLUDED.content_url, critical = EXCLUDED.critical,
 			    updated_at = EXCLUDED.updated_at, digest_id = NULL
@@ -47,32 +50,61 @@ public class PendingItems {
 		this.json = json;
 	}
 
-	/** Adds an item, or refreshes it (and takes it out of an in-flight digest). */
-	void upsert(String userId, PendingItem item) {
-		this.jdbc.sql(UPSERT)
-			.param("userId", userId)
-			.param("id", item.notificationId())
-			.param("templateKey", item.templateKey())
-			.param("params", this.json.writeValueAsString(item.params()))
-			.param("contentUrl", item.contentUrl())
-			.param("critical", item.critical())
-			.param("updatedAt", Timestamp.from(item.updatedAt()))
-			.param("receivedAt", Timestamp.from(item.receivedAt()))
-			.update();
-	}
-
-	void delete(String userId, Collection<String> notificationIds) {
-		if (notificationIds.isEmpty()) {
+	/**
+	 * Adds the items, or refreshes them (and takes them out of an in-flight digest), in
+	 * one statement.
+	 * @param writes one per user and notification id at most
+	 */
+	@Override
+	public void upsertAll(List<ItemWrites.Upsert> writes) {
+		if (writes.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("DELETE FROM pending_items WHERE user_id = :userId AND notification_id IN (:ids)")
-			.param("userId", userId)
-			.param("ids", notificationIds)
+		this.jdbc.sql(UPSERT_ALL)
+			.params(writes.stream().map(ItemWrites.Upsert::userId).toArray(String[]::new),
+					column(writes, PendingItem::notificationId), column(writes, PendingItem::templateKey),
+					writes.stream().map((w) -> this.json.writeValueAsString(w.item().params())).toArray(String[]::new),
+					column(writes, PendingItem::contentUrl),
+					writes.stream().map((w) -> w.item().critical()).toArray(Boolean[]::new),
+					writes.stream().map((w) -> Timestamp.from(w.item().updatedAt())).toArray(Timestamp[]::new),
+					writes.stream().map((w) -> Timestamp.from(w.item().receivedAt())).toArray(Timestamp[]::new))
 			.update();
 	}
 
-	void deleteAll(String userId) {
-		this.jdbc.sql("DELETE FROM pending_items WHERE user_id = ?").param(userId).update();
+	/**
+	 * Deletes the items named by the pairs ({@code userIds[i]},
+	 * {@code notificationIds[i]}).
+	 */
+	@Override
+	public void deleteAll(List<String> userIds, List<String> notificationIds) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				DELETE FROM pending_items p USING unnest(?::text[], ?::text[]) AS d (user_id, notification_id)
+				WHERE p.user_id = d.user_id AND p.notification_id = d.notification_id""")
+			.params(userIds.toArray(String[]::new), notificationIds.toArray(String[]::new))
+			.update();
+	}
+
+	/** Deletes every item of these users. */
+	@Override
+	public void deleteAllOf(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("DELETE FROM pending_items WHERE user_id = ANY(?)")
+			.param(userIds.toArray(String[]::new))
+			.update();
+	}
+
+	private static String[] column(List<ItemWrites.Upsert> writes, Function<PendingItem, String> field) {
+		return writes.stream().map((w) -> field.apply(w.item())).toArray(String[]::new);
+	}
+
+	/** Deletes one item of the user, if it is there. */
+	void delete(String userId, String notificationId) {
+		deleteAll(List.of(userId), List.of(notificationId));
 	}
 
 	/** The user's unclaimed digest items, newest first. */
@@ -122,7 +154,7 @@ public class PendingItems {
 	}
 
 	public void deleteCritical(String userId, String notificationId) {
-		delete(userId, List.of(notificationId));
+		delete(userId, notificationId);
 	}
 
 	/** Drops the user's unclaimed digest items, e.g. when they turned digests off. */
@@ -144,7 +176,7 @@ public class PendingItems {
 
 	@EventListener
 	void on(RecipientErased erased) {
-		deleteAll(erased.userId());
+		deleteAllOf(List.of(erased.userId()));
 		this.jdbc.sql("DELETE FROM seen_changes WHERE user_id = ?").param(erased.userId()).update();
 	}
 
