@@ -32,16 +32,12 @@ final class ItemWrites {
 	}
 
 	void upsert(String userId, PendingItem item) {
-		Key key = new Key(userId, item.notificationId());
-		this.writes.remove(key);
-		this.writes.put(key, item);
+		this.writes.put(new Key(userId, item.notificationId()), item);
 	}
 
 	void delete(String userId, List<String> notificationIds) {
 		for (String id : notificationIds) {
-			Key key = new Key(userId, id);
-			this.writes.remove(key);
-			this.writes.put(key, null);
+			this.writes.put(new Key(userId, id), null);
 		}
 	}
 
