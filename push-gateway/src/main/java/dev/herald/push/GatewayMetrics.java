@@ -27,6 +27,8 @@ public class GatewayMetrics {
 
 	private final DistributionSummary sessionsPerUser;
 
+	private final Counter gaps;
+
 	public GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.deliveries = Counter.builder("herald.push.deliveries")
@@ -47,6 +49,15 @@ public class GatewayMetrics {
 		this.sessionsPerUser = DistributionSummary.builder("herald.push.sessions.per.user")
 			.description("Sessions the user holds on this instance, recorded when one opens")
 			.register(registry);
+		this.gaps = Counter.builder("herald.push.feed.gaps")
+			.description("Live changes whose seq skipped one the session had not had, each answered by a catch-up "
+					+ "from the store; a steady rate means notifications.v1 loses or reorders changes")
+			.register(registry);
+	}
+
+	/** A live change revealed a gap in its session's seqs. */
+	public void gap() {
+		this.gaps.increment();
 	}
 
 	public MeterRegistry registry() {

@@ -25,36 +25,51 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes {@code changes} rows to {@code notifications.v1}, as stored and in id order,
  * without writing to any of them. A {@link Term} (one leadership of the relay) remembers
  * what it sent above a <em>floor</em>: every id at or below the floor has been sent or
  * never will exist. Ids come from a sequence, so a transaction that commits later may
- * hold a lower id than rows already visible; each read therefore also takes the snapshot
- * it saw them in, and the floor only moves past the highest id of a read once every
- * transaction that was in progress at that read has ended. Every writer of
- * {@code changes} locks its users' {@code user_state} rows first, which gives it a
- * transaction id before it takes change ids. Kafka's acknowledgements move the persisted
- * cursor ({@code outbox_cursor}); a new term starts after it, so a crash publishes a few
- * changes twice at worst, and consumers drop those by seq.
+ * hold a lower id than rows already visible; each scan therefore reads all its pages in
+ * one snapshot (a repeatable-read transaction) and takes the transactions that may still
+ * be writing in it: those the snapshot lists as in progress, and those that had an id
+ * assigned at or above its {@code xmax} (PostgreSQL leaves those out of the list, and a
+ * transaction that took a change id before a lower-numbered one committed is one of
+ * them). The scan's own transaction id, taken after its snapshot, bounds that range. The
+ * floor only moves past the highest id of a scan once every such transaction has ended.
+ * Every writer of {@code changes} locks its users' {@code user_state} rows first, which
+ * gives it a transaction id before it takes change ids and orders one user's changes by
+ * id; one snapshot per scan then also sends each user's changes in seq order. Kafka's
+ * acknowledgements move the persisted cursor ({@code outbox_cursor}); a new term starts
+ * after it, so a crash publishes a few changes twice at worst, and consumers drop those
+ * by seq.
  */
 @Component
 class OutboxPublisher {
 
 	/**
-	 * One page of changes above an id, with the transactions in progress in the snapshot
-	 * it was read in; those that run in another database (they cannot write changes) are
-	 * left out, so that a long transaction elsewhere in the cluster does not hold the
-	 * floor. A transaction that ended between the snapshot and the look at
-	 * {@code pg_stat_activity} stays in: only transactions known to be elsewhere are left
-	 * out.
+	 * One page of changes above an id, with the transactions that may still write changes
+	 * invisible to the snapshot it was read in: those in progress below its {@code xmax},
+	 * and every id from {@code xmax} up to the reader's own (taken after the snapshot).
+	 * Those running in another database (they cannot write changes) are left out, so that
+	 * a long transaction elsewhere in the cluster does not hold the floor; one that ended
+	 * between the snapshot and the look at {@code pg_stat_activity} stays in: only
+	 * transactions known to be elsewhere are left out.
 	 */
 	private static final String READ = """
-			WITH s AS (SELECT pg_current_snapshot() AS snap)
-			SELECT ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s.snap) x WHERE xid(x) NOT IN (
-					SELECT a.backend_xid FROM pg_stat_activity a
-					WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
+			WITH s AS (SELECT pg_current_snapshot() AS snap, pg_current_xact_id() AS reader)
+			SELECT ARRAY(SELECT w.x::text::bigint FROM (
+					SELECT pg_snapshot_xip(s.snap) AS x
+					UNION ALL
+					SELECT n::text::xid8 FROM generate_series(pg_snapshot_xmax(s.snap)::text::bigint,
+						s.reader::text::bigint - 1) n) w
+					WHERE xid(w.x) NOT IN (
+						SELECT a.backend_xid FROM pg_stat_activity a
+						WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
 				c.id, c.user_id, CASE WHEN c.id > ? THEN c.payload END,
 				(extract(epoch FROM c.created_at) * 1000)::bigint
 			FROM s LEFT JOIN LATERAL (SELECT id, user_id, payload, created_at FROM changes WHERE id > ?
@@ -71,16 +86,20 @@ class OutboxPublisher {
 
 	private final KafkaTemplate<String, byte[]> template;
 
+	private final TransactionTemplate snapshot;
+
 	private final RelayProperties properties;
 
 	private final Counter published;
 
 	private final Timer latency;
 
-	OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> changesTemplate, RelayProperties properties,
-			MeterRegistry registry) {
+	OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> changesTemplate,
+			PlatformTransactionManager transactions, RelayProperties properties, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.template = changesTemplate;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.properties = properties;
 		this.published = Counter.builder("herald.store.relay.published")
 			.description("Changes published to notifications.v1")
@@ -129,29 +148,32 @@ class OutboxPublisher {
 		}
 
 		/**
-		 * Scans from the floor and sends every change not sent yet that is visible now;
-		 * returns how many.
+		 * Scans from the floor in one snapshot and sends every change not sent yet that
+		 * is visible in it; returns how many.
 		 * @throws IllegalStateException when an earlier send failed (start a new term)
 		 */
 		int publishNew() {
 			throwIfFailed();
-			int sent = 0;
-			long after = this.floor;
-			long highestSeen = this.floor;
 			Set<Long> inProgress = new HashSet<>();
-			int read;
-			do {
-				Read page = read(after);
-				inProgress.addAll(page.inProgress());
-				sent += send(page.rows());
-				read = page.rows().size();
-				if (read > 0) {
-					after = page.rows().get(read - 1).id();
-					highestSeen = Math.max(highestSeen, after);
+			long[] highestSeen = { this.floor };
+			int sent = OutboxPublisher.this.snapshot.execute((status) -> {
+				int count = 0;
+				long after = this.floor;
+				int read;
+				do {
+					Read page = read(after);
+					inProgress.addAll(page.inProgress());
+					count += send(page.rows());
+					read = page.rows().size();
+					if (read > 0) {
+						after = page.rows().get(read - 1).id();
+						highestSeen[0] = Math.max(highestSeen[0], after);
+					}
 				}
-			}
-			while (read >= OutboxPublisher.this.properties.batchSize());
-			advanceFloor(highestSeen, inProgress);
+				while (read >= OutboxPublisher.this.properties.batchSize());
+				return count;
+			});
+			advanceFloor(highestSeen[0], inProgress);
 			return sent;
 		}
 

@@ -110,6 +110,42 @@ class OutboxRelayTests extends StoreIntegrationTest {
 	}
 
 	/**
+	 * PostgreSQL lists as in progress only the transactions below its snapshot's
+	 * {@code xmax} (the latest completed transaction id plus one). A transaction that got
+	 * its id after the last one to commit and took a change id before that one's higher
+	 * change id committed is neither visible nor listed: its change must still be
+	 * published once it commits, and before the floor moves past it.
+	 */
+	@Test
+	void aChangeOfATransactionAboveTheSnapshotsXmaxIsPublishedWhenItCommits() throws Exception {
+		String early = newUser();
+		String late = newUser();
+		this.relay.stop();
+		try (Connection lower = this.dataSource.getConnection(); Connection higher = this.dataSource.getConnection()) {
+			lower.setAutoCommit(false);
+			higher.setAutoCommit(false);
+			lockNewUser(lower, early);
+			lockNewUser(higher, late);
+			insertChange(higher, late);
+			insertChange(lower, early);
+			lower.commit();
+			OutboxPublisher.Term term = this.publisher.startTerm();
+			term.publishNew();
+			higher.commit();
+			term.publishNew();
+			this.publisher.flush();
+			term.saveCursor();
+		}
+		finally {
+			this.relay.start();
+		}
+		await().untilAsserted(() -> assertThat(published(late)).singleElement()
+			.satisfies((change) -> assertThat(change.getSeq()).isEqualTo(1)));
+		assertThat(published(early)).singleElement().satisfies((change) -> assertThat(change.getSeq()).isEqualTo(1));
+		await().untilAsserted(() -> assertThat(unpublished(late)).isZero());
+	}
+
+	/**
 	 * A write transaction that stays open in another database of the same PostgreSQL
 	 * server cannot write changes here: the relay publishes and moves its cursor on.
 	 */
@@ -149,6 +185,24 @@ class OutboxRelayTests extends StoreIntegrationTest {
 		}
 		await().untilAsserted(() -> assertThat(unpublished(user)).isZero());
 		assertThat(published(user)).hasSize(1);
+	}
+
+	/** Takes a transaction id the way the ledger does: by creating the user's row. */
+	private static void lockNewUser(Connection connection, String user) throws Exception {
+		try (PreparedStatement lock = connection
+			.prepareStatement("INSERT INTO user_state (user_id, seq) VALUES (?, 1)")) {
+			lock.setString(1, user);
+			lock.executeUpdate();
+		}
+	}
+
+	private static void insertChange(Connection connection, String user) throws Exception {
+		try (PreparedStatement insert = connection
+			.prepareStatement("INSERT INTO changes (user_id, seq, kind, payload) VALUES (?, 1, 'CREATED', ?)")) {
+			insert.setString(1, user);
+			insert.setBytes(2, Topics.NOTIFICATIONS.valueSerde().serializer().serialize("", change(user)));
+			insert.executeUpdate();
+		}
 	}
 
 	private static NotificationChange change(String user) {

@@ -134,6 +134,7 @@ class ChangeStream {
 			return;
 		}
 		if (change.seq() > session.lastSent + 1) {
+			this.metrics.gap();
 			catchUp(session);
 		}
 		if (change.seq() > session.lastSent && session.send(change.json(session.locale()))) {
