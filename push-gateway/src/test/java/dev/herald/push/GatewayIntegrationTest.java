@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import dev.herald.push.feed.NotificationsListener;
 import dev.herald.push.session.SessionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +19,11 @@ import static org.awaitility.Awaitility.await;
 
 class GatewayIntegrationTest extends GatewayTestSupport {
 
-	GatewayIntegrationTest(NotificationsListener feed, SessionRegistry registry) {
+	private final MeterRegistry meters;
+
+	GatewayIntegrationTest(NotificationsListener feed, SessionRegistry registry, MeterRegistry meters) {
 		super(feed, registry);
+		this.meters = meters;
 	}
 
 	@Test
@@ -158,6 +162,22 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aLiveChangeThatSkipsASeqFollowsTheMissedOneFromTheStoreAndIsCountedAsAGap() {
+		String user = newUser();
+		TestSocket tab = connectLive(user);
+		publish(Changes.created(user, 1L, 1));
+		await().untilAsserted(() -> assertThat(tab.seqs()).containsExactly(1L));
+		double gapsBefore = gaps();
+
+		store.append(Changes.created(user, 2L, 2));
+		publish(Changes.created(user, 3L, 3));
+
+		await().untilAsserted(() -> assertThat(tab.seqs()).containsExactly(1L, 2L, 3L));
+		assertThat(gaps() - gapsBefore).isEqualTo(1);
+		tab.close();
+	}
+
+	@Test
 	void resumeBeyondTheKeptHistoryAsksForAResyncAndGoesOnLive() {
 		String user = newUser();
 		range(1, 5).forEach((seq) -> store.append(Changes.created(user, seq, seq.intValue())));
@@ -258,6 +278,10 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 
 	private static List<Long> range(long from, long to) {
 		return LongStream.rangeClosed(from, to).boxed().toList();
+	}
+
+	private double gaps() {
+		return this.meters.get("herald.push.feed.gaps").counter().count();
 	}
 
 }
