@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,10 +55,24 @@ class InFlightLimitTests {
 
 	private final MeterRegistry meters;
 
-	InFlightLimitTests(@LocalServerPort int port, JwtProperties jwt, MeterRegistry meters) {
+	private final WebServerApplicationContext context;
+
+	InFlightLimitTests(@LocalServerPort int port, JwtProperties jwt, MeterRegistry meters,
+			WebServerApplicationContext context) {
 		this.base = URI.create("http://localhost:" + port);
 		this.token = DevTokens.of(jwt).service("svc", DevTokens.SCOPE_EVENTS_WRITE);
 		this.meters = meters;
+		this.context = context;
+	}
+
+	/**
+	 * Each open connection holds Tomcat's buffers in the heap: the default cap (8192)
+	 * filled the production heap, so ingest accepts at most 2048.
+	 */
+	@Test
+	void tomcatAcceptsAtMost2048Connections() {
+		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
+		assertThat(server.getTomcat().getConnector().getProperty("maxConnections")).isEqualTo(2048);
 	}
 
 	@DynamicPropertySource
