@@ -154,27 +154,30 @@ class OutboxPublisher {
 		 */
 		int publishNew() {
 			throwIfFailed();
+			Pass pass = OutboxPublisher.this.snapshot.execute((status) -> scan());
+			advanceFloor(pass.highestSeen(), pass.inProgress());
+			return pass.sent();
+		}
+
+		/** Reads every page above the floor (in the caller's snapshot) and sends them. */
+		private Pass scan() {
 			Set<Long> inProgress = new HashSet<>();
-			long[] highestSeen = { this.floor };
-			int sent = OutboxPublisher.this.snapshot.execute((status) -> {
-				int count = 0;
-				long after = this.floor;
-				int read;
-				do {
-					Read page = read(after);
-					inProgress.addAll(page.inProgress());
-					count += send(page.rows());
-					read = page.rows().size();
-					if (read > 0) {
-						after = page.rows().get(read - 1).id();
-						highestSeen[0] = Math.max(highestSeen[0], after);
-					}
+			int sent = 0;
+			long after = this.floor;
+			long highestSeen = this.floor;
+			int read;
+			do {
+				Read page = read(after);
+				inProgress.addAll(page.inProgress());
+				sent += send(page.rows());
+				read = page.rows().size();
+				if (read > 0) {
+					after = page.rows().get(read - 1).id();
+					highestSeen = Math.max(highestSeen, after);
 				}
-				while (read >= OutboxPublisher.this.properties.batchSize());
-				return count;
-			});
-			advanceFloor(highestSeen[0], inProgress);
-			return sent;
+			}
+			while (read >= OutboxPublisher.this.properties.batchSize());
+			return new Pass(sent, highestSeen, inProgress);
 		}
 
 		/**
@@ -311,6 +314,14 @@ class OutboxPublisher {
 	 * progress during it, which may still add lower ids.
 	 */
 	private record Scan(long highestSeen, Set<Long> inProgress) {
+
+	}
+
+	/**
+	 * One scan in one snapshot: how many changes it sent, the highest id it saw, and the
+	 * transactions that may still write below that id.
+	 */
+	private record Pass(int sent, long highestSeen, Set<Long> inProgress) {
 
 	}
 
