@@ -20,7 +20,8 @@ public enum JvmProfile {
 	/** As deployed. */
 	PRODUCTION(
 			Map.of("notification-ingest", "-Xms64m -Xmx256m", "notification-store", "-Xms128m -Xmx384m", "push-gateway",
-					"-Xms128m -Xmx512m", "device-gateway", "-Xms64m -Xmx256m", "email-digest", "-Xms64m -Xmx256m"),
+					"-Xms352m -Xmx352m -XX:+AlwaysPreTouch", "device-gateway", "-Xms64m -Xmx256m", "email-digest",
+					"-Xms64m -Xmx256m"),
 			List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
 
 	/**
