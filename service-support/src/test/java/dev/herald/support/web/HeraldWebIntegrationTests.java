@@ -7,8 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.herald.support.security.DevTokens;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +65,17 @@ class HeraldWebIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Queue<String> observed;
+
+	@Test
+	void springSecurityObservesNothingWhileTheServerRequestIsObserved() throws Exception {
+		this.observed.clear();
+		assertThat(send(authorized("/api/echo").GET()).statusCode()).isEqualTo(200);
+		assertThat(this.observed).contains("http.server.requests")
+			.noneMatch((name) -> name.startsWith("spring.security"));
+	}
 
 	@Test
 	void noTokenIs401ProblemWithTheBearerChallenge() throws Exception {
@@ -207,6 +223,32 @@ class HeraldWebIntegrationTests {
 	@EnableAutoConfiguration
 	@Import({ Api.class, Advice.class })
 	static class App {
+
+		/**
+		 * The names of the observations started, as a tracer or a metrics handler sees
+		 * them.
+		 */
+		@Bean
+		Queue<String> observed() {
+			return new ConcurrentLinkedQueue<>();
+		}
+
+		@Bean
+		ObservationHandler<Observation.Context> recordingHandler(Queue<String> observed) {
+			return new ObservationHandler<>() {
+
+				@Override
+				public void onStart(Observation.Context context) {
+					observed.add(context.getName());
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return true;
+				}
+
+			};
+		}
 
 		@Bean
 		SecurityFilterChain chain(HttpSecurity http) {
