@@ -1,5 +1,6 @@
 package dev.herald.push.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -7,9 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.web.socket.TextMessage;
+
 /**
- * A change read from Kafka, shared by every session of its user; its JSON is rendered
- * once per locale.
+ * A change read from Kafka, shared by every session of its user; its frame is rendered
+ * once per locale, as a {@link TextMessage} built from its UTF-8 bytes: the sessions'
+ * send buffers ask every message for its length in bytes, which a message built from a
+ * String answers by encoding the whole text again, twice per send.
  */
 public final class LiveChange {
 
@@ -23,7 +28,7 @@ public final class LiveChange {
 
 	private final ObjectNode frame;
 
-	private final Map<Locale, String> json = new ConcurrentHashMap<>(2);
+	private final Map<Locale, TextMessage> messages = new ConcurrentHashMap<>(2);
 
 	LiveChange(String userId, long seq, Instant occurredAt, long publishedAtMillis, ObjectNode frame) {
 		this.userId = userId;
@@ -55,7 +60,16 @@ public final class LiveChange {
 
 	/** The frame as JSON text, the notification's {@code text} in {@code locale}. */
 	public String json(Locale locale) {
-		return this.json.computeIfAbsent(locale, (key) -> ChangeFrames.localized(this.frame, key).toString());
+		return message(locale).getPayload();
+	}
+
+	/**
+	 * The frame as a text message, the notification's {@code text} in {@code locale}; the
+	 * same instance for every session in that locale.
+	 */
+	public TextMessage message(Locale locale) {
+		return this.messages.computeIfAbsent(locale, (key) -> new TextMessage(
+				ChangeFrames.localized(this.frame, key).toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

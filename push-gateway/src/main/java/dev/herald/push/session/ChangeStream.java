@@ -137,7 +137,7 @@ class ChangeStream {
 			this.metrics.gap();
 			catchUp(session);
 		}
-		if (change.seq() > session.lastSent && session.send(change.json(session.locale()))) {
+		if (change.seq() > session.lastSent && session.send(change.message(session.locale()))) {
 			session.lastSent = change.seq();
 			this.metrics.delivered(change.occurredAt(), change.publishedAtMillis());
 		}

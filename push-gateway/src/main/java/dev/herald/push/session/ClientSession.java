@@ -180,11 +180,19 @@ final class ClientSession {
 
 	/** Writes a text frame; call from the mailbox. A failed write closes the session. */
 	boolean send(String json) {
+		return send(new TextMessage(json));
+	}
+
+	/**
+	 * Writes a text message (a live change's, shared by the sessions of its locale); call
+	 * from the mailbox. A failed write closes the session.
+	 */
+	boolean send(TextMessage message) {
 		if (this.closing) {
 			return false;
 		}
 		try {
-			this.socket.sendMessage(new TextMessage(json));
+			this.socket.sendMessage(message);
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -1,5 +1,6 @@
 package dev.herald.push.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import dev.herald.schema.NotificationType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.socket.TextMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,22 @@ class ChangeFramesTest {
 		assertThat(english.at("/notification/actors/0/handle").asString()).isEqualTo("bob");
 		assertThat(english.at("/notification/createdAt").asString()).isEqualTo("2026-11-22T10:15:30Z");
 		assertThat(english.at("/notification/type").asString()).isEqualTo("FOLLOW");
+	}
+
+	@Test
+	void aLiveChangeIsOneMessagePerLocaleThatKnowsItsLengthInBytes() {
+		LiveChange live = ChangeFrames.live(change(ChangeKind.CREATED, notification()).build());
+
+		TextMessage portuguese = live.message(Locale.of("pt"));
+
+		assertThat(live.message(Locale.of("pt"))).isSameAs(portuguese);
+		assertThat(live.message(Locale.ENGLISH)).isNotSameAs(portuguese);
+		assertThat(portuguese.getPayload()).isEqualTo(live.json(Locale.of("pt"))).contains("começou a seguir você");
+		assertThat(portuguese.asBytes()).isSameAs(portuguese.asBytes())
+			.isEqualTo(portuguese.getPayload().getBytes(StandardCharsets.UTF_8));
+		assertThat(portuguese.getPayloadLength())
+			.isEqualTo(portuguese.getPayload().getBytes(StandardCharsets.UTF_8).length)
+			.isGreaterThan(portuguese.getPayload().length());
 	}
 
 	@Test
