@@ -66,8 +66,12 @@ class HeraldWebIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	private final Queue<String> observed;
+
 	@Autowired
-	Queue<String> observed;
+	HeraldWebIntegrationTests(Queue<String> observed) {
+		this.observed = observed;
+	}
 
 	@Test
 	void springSecurityObservesNothingWhileTheServerRequestIsObserved() throws Exception {
