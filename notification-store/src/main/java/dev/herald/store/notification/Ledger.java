@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * The per-user ledger ({@code user_state}) and the outbox ({@code changes}). Inside one
  * transaction a {@link Session} locks the users it touches (the row lock serialises every
  * writer of a user, so seqs are gap-free and in commit order and the unread count is
- * exact), then {@link Session#flush()} writes the new states and changes and wakes the
- * relay with {@code NOTIFY}, delivered when the transaction commits.
+ * exact), then {@link Session#flush()} writes the new states and changes and has the
+ * {@link RelayDoorbell} wake the relay once the transaction has committed.
  */
 @Component
 public class Ledger {
@@ -40,9 +40,12 @@ public class Ledger {
 
 	private final JdbcTemplate template;
 
-	public Ledger(JdbcClient jdbc, JdbcTemplate template) {
+	private final RelayDoorbell doorbell;
+
+	public Ledger(JdbcClient jdbc, JdbcTemplate template, RelayDoorbell doorbell) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.doorbell = doorbell;
 	}
 
 	/** A session for the current transaction. */
@@ -144,7 +147,7 @@ public class Ledger {
 			this.changes.removeIf((row) -> userId.equals(row[0]));
 		}
 
-		/** Writes the states and changes; the relay is notified on commit. */
+		/** Writes the states and changes; the relay is woken after the commit. */
 		public void flush() {
 			if (this.changes.isEmpty()) {
 				return;
@@ -164,7 +167,7 @@ public class Ledger {
 			Ledger.this.template.batchUpdate(
 					"INSERT INTO changes (user_id, seq, kind, payload, created_at) VALUES (?, ?, ?, ?, clock_timestamp())",
 					this.changes);
-			Ledger.this.jdbc.sql("SELECT pg_notify(?, '')").param(CHANNEL).query(Object.class).list();
+			Ledger.this.doorbell.ringAfterCommit();
 			this.changes.clear();
 			this.dirty.clear();
 		}
