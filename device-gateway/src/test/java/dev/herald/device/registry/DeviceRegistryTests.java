@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -42,6 +43,13 @@ class DeviceRegistryTests extends GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		register(registry, db, "tcp://127.0.0.1:" + FreePorts.find());
+	}
+
+	@Test
+	void everyStatementIsPlannedForTheTablesAsTheyAreNow() {
+		// a generic plan cached while a table was small (a sequential scan) would outlive
+		// the table's growth until the next ANALYZE
+		assertThat(this.jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
 	}
 
 	@Test
