@@ -124,19 +124,30 @@ public class RelayDoorbell implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Notifies; a connection that broke since the last ring (PostgreSQL restarted, say)
+	 * is replaced and the notification sent again at once, so the first commit after an
+	 * outage does not wait for the relay's safety poll.
+	 */
 	private void notifyRelay() {
-		try {
-			if (this.connection == null) {
-				this.connection = open();
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			try {
+				if (this.connection == null) {
+					this.connection = open();
+				}
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute("NOTIFY " + Ledger.CHANNEL);
+				}
+				this.connection.commit();
+				return;
 			}
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("NOTIFY " + Ledger.CHANNEL);
+			catch (SQLException ex) {
+				close();
+				if (attempt == 2) {
+					log.debug("Could not wake the outbox relay, it will look at its next safety poll: {}",
+							ex.getMessage());
+				}
 			}
-			this.connection.commit();
-		}
-		catch (SQLException ex) {
-			log.debug("Could not wake the outbox relay, it will look at its next safety poll: {}", ex.getMessage());
-			close();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.herald.store.notification;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,22 +45,8 @@ class RelayDoorbellTests extends StoreIntegrationTest {
 	void theRelayIsWokenAfterTheCommitByTheDoorbellNotByTheWritingTransaction() throws Exception {
 		try (Connection listening = ListeningConnections.open(this.database, Ledger.CHANNEL)) {
 			PGConnection pg = listening.unwrap(PGConnection.class);
-			String user = newUser();
-			int writer = this.transactions.execute((status) -> {
-				Ledger.Session session = this.ledger.open();
-				session.lock(user);
-				session.emit(user, ChangeKind.ALL_READ, null, List.of(), 0, List.of(), Instant.now());
-				session.flush();
-				return this.jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-			});
-			List<Integer> notifiers = new ArrayList<>();
-			await().untilAsserted(() -> {
-				PGNotification[] received = pg.getNotifications(50);
-				for (PGNotification notification : (received != null) ? received : new PGNotification[0]) {
-					notifiers.add(notification.getPID());
-				}
-				assertThat(notifiers).isNotEmpty();
-			});
+			int writer = commitAChange();
+			List<Integer> notifiers = awaitNotifiers(pg, Duration.ofSeconds(10));
 			assertThat(notifiers).doesNotContain(writer);
 			assertThat(notifiers).allSatisfy(
 					(pid) -> assertThat(this.jdbc.sql("SELECT application_name FROM pg_stat_activity WHERE pid = ?")
@@ -67,6 +54,48 @@ class RelayDoorbellTests extends StoreIntegrationTest {
 						.query(String.class)
 						.optional()).contains(RelayDoorbell.APPLICATION_NAME));
 		}
+	}
+
+	@Test
+	void aDoorbellWhoseConnectionWasKilledRingsForTheNextCommitAtOnce() throws Exception {
+		try (Connection listening = ListeningConnections.open(this.database, Ledger.CHANNEL)) {
+			PGConnection pg = listening.unwrap(PGConnection.class);
+			commitAChange();
+			awaitNotifiers(pg, Duration.ofSeconds(10));
+			assertThat(this.jdbc
+				.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")
+				.param(RelayDoorbell.APPLICATION_NAME)
+				.query(Integer.class)
+				.single()).isPositive();
+			commitAChange();
+			// well inside the relay's 5 s safety poll, which is all a lost ring would
+			// leave
+			assertThat(awaitNotifiers(pg, Duration.ofSeconds(2))).isNotEmpty();
+		}
+	}
+
+	/** Commits one change of a new user; returns the writing backend's pid. */
+	private int commitAChange() {
+		String user = newUser();
+		return this.transactions.execute((status) -> {
+			Ledger.Session session = this.ledger.open();
+			session.lock(user);
+			session.emit(user, ChangeKind.ALL_READ, null, List.of(), 0, List.of(), Instant.now());
+			session.flush();
+			return this.jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+		});
+	}
+
+	private static List<Integer> awaitNotifiers(PGConnection pg, Duration within) {
+		List<Integer> notifiers = new ArrayList<>();
+		await().atMost(within).untilAsserted(() -> {
+			PGNotification[] received = pg.getNotifications(50);
+			for (PGNotification notification : (received != null) ? received : new PGNotification[0]) {
+				notifiers.add(notification.getPID());
+			}
+			assertThat(notifiers).isNotEmpty();
+		});
+		return notifiers;
 	}
 
 }
