@@ -48,6 +48,13 @@ public class RelayDoorbell implements SmartLifecycle {
 
 	private Connection connection;
 
+	private final TransactionSynchronization afterCommit = new TransactionSynchronization() {
+		@Override
+		public void afterCommit() {
+			ring();
+		}
+	};
+
 	RelayDoorbell(JdbcConnectionDetails database) {
 		this.database = database;
 	}
@@ -58,12 +65,8 @@ public class RelayDoorbell implements SmartLifecycle {
 	 */
 	void ringAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					ring();
-				}
-			});
+			// one instance: a transaction that flushes several times registers it once
+			TransactionSynchronizationManager.registerSynchronization(this.afterCommit);
 		}
 		else {
 			ring();
