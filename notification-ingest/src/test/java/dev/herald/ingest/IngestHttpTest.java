@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,6 +65,15 @@ public abstract class IngestHttpTest {
 
 	protected HttpResponse<String> post(String path, Object body, String headerName, String headerValue) {
 		return send(request(path, this.token).header(headerName, headerValue).POST(json(body)));
+	}
+
+	/**
+	 * Posts the body as JSON without a length: chunked, as a streaming client sends it.
+	 */
+	protected HttpResponse<String> postChunked(String path, Object body) {
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		return send(request(path, this.token)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
 	}
 
 	protected HttpResponse<String> postBytes(String path, byte[] body, String bearer) {

@@ -55,7 +55,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			this.resolver.resolveException(request, response, null, new BodyTooLargeException(limit));
 			return;
 		}
-		byte[] body = request.getInputStream().readNBytes(Math.toIntExact(limit.toBytes() + 1));
+		// one byte more than the limit tells a body over it; a declared length sizes the
+		// buffer (readNBytes would otherwise allocate 16 KiB for every small event)
+		long declared = request.getContentLengthLong();
+		int wanted = Math.toIntExact((declared >= 0) ? declared + 1 : limit.toBytes() + 1);
+		byte[] body = request.getInputStream().readNBytes(wanted);
 		if (body.length > limit.toBytes()) {
 			this.resolver.resolveException(request, response, null, new BodyTooLargeException(limit));
 			return;
@@ -86,6 +90,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				@Override
 				public int read(byte[] buffer, int offset, int length) {
 					return bytes.read(buffer, offset, length);
+				}
+
+				@Override
+				public byte[] readAllBytes() {
+					return bytes.readAllBytes();
+				}
+
+				@Override
+				public byte[] readNBytes(int length) throws IOException {
+					return bytes.readNBytes(length);
 				}
 
 				@Override

@@ -154,6 +154,19 @@ class EventValidationTests extends IngestHttpTest {
 	}
 
 	@Test
+	void chunkedBodyIsReadToTheEndAndOneOverTheLimitIsRefusedWith413() {
+		var accepted = postChunked("/v1/events", reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID()));
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.request().headers().firstValue("Content-Length")).isEmpty();
+
+		Map<String, Object> large = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
+		large.put("message", Map.of("title", "t", "body", "x".repeat(70_000)));
+		var refused = postChunked("/v1/events", large);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
 	void batchOverTheLimitIsRefused() {
 		List<Map<String, Object>> events = new ArrayList<>();
 		for (int i = 0; i < 501; i++) {
