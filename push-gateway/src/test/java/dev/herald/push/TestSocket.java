@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,8 @@ final class TestSocket implements WebSocket.Listener {
 	private volatile WebSocket socket;
 
 	private volatile Integer closeCode;
+
+	private final AtomicInteger pings = new AtomicInteger();
 
 	private TestSocket(boolean paused) {
 		this.paused = paused;
@@ -135,6 +139,18 @@ final class TestSocket implements WebSocket.Listener {
 		}
 		webSocket.request(1);
 		return CompletableFuture.completedFuture(null);
+	}
+
+	/** WebSocket pings received (each answered with a pong by the JDK's client). */
+	int pings() {
+		return this.pings.get();
+	}
+
+	@Override
+	public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+		this.pings.incrementAndGet();
+		webSocket.request(1);
+		return null;
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a second: closes connections whose token expired (4001) and WebSocket peers that
- * stopped answering (4002), and pings WebSocket peers that are due. One pass over all
- * sessions instead of a timer per session.
+ * stopped answering (4002), and pings WebSocket peers that sent nothing and were not
+ * pinged for a ping interval. One pass over all sessions instead of a timer per session.
  */
 @Component
 class SessionSweeper {
@@ -45,7 +45,9 @@ class SessionSweeper {
 		else if (now - session.lastSeenAt() > this.idleNanos) {
 			session.close(CloseCodes.IDLE_TIMEOUT);
 		}
-		else if (now - session.lastPingAt() > this.pingNanos) {
+		else if (now - Math.max(session.lastPingAt(), session.lastSeenAt()) > this.pingNanos) {
+			// a peer that sent anything within the interval (herald-client.js pings every
+			// 25 s) is known to be there: no ping, and no write to its connection
 			session.ping(now);
 		}
 	}
