@@ -60,15 +60,19 @@ class ConnectRampBenchmark {
 			await(Duration.ofSeconds(5));
 
 			long started = System.nanoTime();
+			long overflowsBefore = ServiceStats.listenOverflows();
+			ServiceStats rampBefore = ServiceStats.sample();
 			fleet.open(users);
 			fleet.awaitSettled(Duration.ofMinutes(5));
 			long[] hellos = fleet.helloNanos();
 			report.line(
-					"| clients | with hello | failed | 1013 closes | 50 %% s | 90 %% s | 99 %% s | all s | store calls for the hellos |");
-			report.line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-			report.line("| %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %.0f |%n", clients, hellos.length,
+					"| clients | with hello | failed | 1013 closes | 50 %% s | 90 %% s | 99 %% s | all s | store calls for the hellos | dropped by full accept queues |");
+			report.line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+			report.line("| %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n", clients, hellos.length,
 					fleet.failures(), fleet.closes(1013), at(hellos, 0.5, started), at(hellos, 0.9, started),
-					at(hellos, 0.99, started), at(hellos, 1.0, started), storeBatchCalls(store) - batchCallsBefore);
+					at(hellos, 0.99, started), at(hellos, 1.0, started), storeBatchCalls(store) - batchCallsBefore,
+					ServiceStats.listenOverflows() - overflowsBefore);
+			report.line("During the ramp:%n%n%s", ServiceStats.sample().since(rampBefore));
 			if (!fleet.closes().isEmpty() || !fleet.errors().isEmpty()) {
 				report.line("Closes: %s; never opened: %s%n", fleet.closes(), fleet.errors());
 			}

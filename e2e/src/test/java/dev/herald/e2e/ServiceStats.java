@@ -33,6 +33,12 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 
 	static final String POSTGRES = "PostgreSQL (all backends)";
 
+	/** The benchmark's WebSocket clients ({@code fleet.js}). */
+	static final String CLIENTS = "client processes (Node.js)";
+
+	/** Every process of the machine, from {@code /proc/stat}: what was left idle. */
+	static final String MACHINE = "the whole machine (busy)";
+
 	static ServiceStats sample() {
 		Map<String, Long> ticks = new LinkedHashMap<>();
 		for (ServiceProcess service : Herald.stack().services()) {
@@ -44,6 +50,17 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 					.filter((process) -> process.info().command().orElse("").contains("postgres"))
 					.mapToLong((process) -> cpuTicks(process.pid()))
 					.sum());
+		ticks.put(CLIENTS,
+				ProcessHandle.allProcesses()
+					.filter((process) -> process.info()
+						.arguments()
+						.map(List::of)
+						.orElse(List.of())
+						.stream()
+						.anyMatch((arg) -> arg.endsWith("fleet.js")))
+					.mapToLong((process) -> cpuTicks(process.pid()))
+					.sum());
+		ticks.put(MACHINE, machineBusyTicks());
 		return new ServiceStats(System.nanoTime(), ticks);
 	}
 
@@ -81,6 +98,9 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 		long postgres = postgresPssKilobytes() >> 10;
 		table.append(String.format("| %s (RSS: proportional set size, shared memory counted once) | %.2f | | %d |%n",
 				POSTGRES, cores.get(POSTGRES), postgres));
+		table.append(String.format("| %s | %.2f | | |%n", CLIENTS, cores.get(CLIENTS)));
+		table.append(String.format("| %s, of %d cores | %.2f | | |%n", MACHINE,
+				Runtime.getRuntime().availableProcessors(), cores.get(MACHINE)));
 		table.append(String.format(
 				"%nThe five services held %d MB; with PostgreSQL %d MB (the test JVM, which holds the Kafka broker, HiveMQ, GreenMail and the load generator, %d MB more; the client processes are not counted).%n",
 				services, services + postgres, testJvm));
@@ -125,6 +145,35 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 				.findFirst()
 				.orElse(0))
 			.sum();
+	}
+
+	/**
+	 * Connections the kernel dropped so far because a listening socket's accept queue was
+	 * full ({@code TcpExtListenOverflows}, all of the machine's listeners): each one
+	 * costs its client a SYN retransmission, a second or more.
+	 */
+	static long listenOverflows() {
+		List<String> tcpExt = read(Path.of("/proc/net/netstat")).lines()
+			.filter((line) -> line.startsWith("TcpExt:"))
+			.toList();
+		if (tcpExt.size() < 2) {
+			return 0;
+		}
+		List<String> names = List.of(tcpExt.get(0).split("\\s+"));
+		List<String> values = List.of(tcpExt.get(1).split("\\s+"));
+		int index = names.indexOf("ListenOverflows");
+		return (index > 0) ? Long.parseLong(values.get(index)) : 0;
+	}
+
+	/** Ticks every CPU of the machine spent busy (not idle, not waiting for I/O). */
+	private static long machineBusyTicks() {
+		String first = read(Path.of("/proc/stat")).lines().findFirst().orElse("");
+		if (!first.startsWith("cpu ")) {
+			return 0;
+		}
+		List<Long> fields = List.of(first.substring(4).strip().split("\\s+")).stream().map(Long::parseLong).toList();
+		long all = fields.stream().limit(8).mapToLong(Long::longValue).sum();
+		return all - fields.get(3) - fields.get(4);
 	}
 
 	private static long cpuTicks(long pid) {

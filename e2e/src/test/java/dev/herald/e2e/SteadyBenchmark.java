@@ -54,9 +54,12 @@ class SteadyBenchmark {
 		}
 		List<LatencyPlot.Series> plotted = new ArrayList<>();
 		long connecting = System.nanoTime();
+		long overflowsBefore = ServiceStats.listenOverflows();
 		try (ClientFleet fleet = ClientFleet.connect(users, this::arrived, Duration.ofMinutes(10))) {
-			report.line("%d of %d clients connected in %.1f s (%d failed)%n", fleet.online(), users.size(),
-					(System.nanoTime() - connecting) / 1e9, fleet.failures());
+			report.line(
+					"%d of %d clients connected in %.1f s (%d failed; %d connection attempts dropped by full accept queues)%n",
+					fleet.online(), users.size(), (System.nanoTime() - connecting) / 1e9, fleet.failures(),
+					ServiceStats.listenOverflows() - overflowsBefore);
 			for (RunSpec spec : runs()) {
 				Run run = measure(spec, users, fleet, report);
 				plotted.add(new LatencyPlot.Series(spec.toString(), run.latency()));
