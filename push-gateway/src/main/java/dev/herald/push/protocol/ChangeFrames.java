@@ -67,11 +67,16 @@ public final class ChangeFrames {
 		if (!(notification instanceof ObjectNode object) || !object.hasNonNull("templateKey")) {
 			return frame;
 		}
-		ObjectNode copy = frame.deepCopy();
 		Map<String, String> params = new HashMap<>();
 		object.path("params").properties().forEach((entry) -> params.put(entry.getKey(), entry.getValue().asString()));
-		((ObjectNode) copy.get("notification")).put("text",
+		// shallow copies of the two nodes that change; the rest is shared, never modified
+		ObjectNode localizedNotification = JSON.objectNode();
+		localizedNotification.setAll(object);
+		localizedNotification.put("text",
 				NotificationTexts.render(object.get("templateKey").asString(), params, locale));
+		ObjectNode copy = JSON.objectNode();
+		copy.setAll(frame);
+		copy.set("notification", localizedNotification);
 		return copy;
 	}
 

@@ -14,6 +14,7 @@ import dev.herald.schema.NotificationType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.socket.TextMessage;
 
@@ -56,6 +57,25 @@ class ChangeFramesTest {
 		assertThat(portuguese.getPayloadLength())
 			.isEqualTo(portuguese.getPayload().getBytes(StandardCharsets.UTF_8).length)
 			.isGreaterThan(portuguese.getPayload().length());
+	}
+
+	@Test
+	void localizingLeavesTheSharedFrameAsItWasAndKeepsItsFieldOrder() {
+		ObjectNode frame = ChangeFrames.frame(change(ChangeKind.CREATED, notification()).build());
+		String before = frame.toString();
+
+		ObjectNode english = ChangeFrames.localized(frame, Locale.ENGLISH);
+		ObjectNode portuguese = ChangeFrames.localized(frame, Locale.of("pt"));
+
+		assertThat(frame.toString()).isEqualTo(before);
+		assertThat(frame.at("/notification/text").isNull()).isTrue();
+		ObjectNode expected = frame.deepCopy();
+		((ObjectNode) expected.get("notification")).put("text", "bob started following you");
+		assertThat(english).isEqualTo(expected);
+		assertThat(english.toString()).isEqualTo(expected.toString());
+		assertThat(portuguese.at("/notification/text").asString()).isEqualTo("bob começou a seguir você");
+		assertThat(ChangeFrames.live(change(ChangeKind.CREATED, notification()).build()).json(Locale.ENGLISH))
+			.isEqualTo(expected.toString());
 	}
 
 	@Test
