@@ -51,17 +51,23 @@ class ConnectRampBenchmark {
 		Duration steady = this.settings.duration();
 		try (BenchmarkGateway gateway = new BenchmarkGateway();
 				ClientFleet fleet = ClientFleet.start(options, this::arrived)) {
-			report.line("Gateway: %s; clients: %s; %.0f events/s through ingest to the ramp's users%n",
-					gateway.describe(), options, this.settings.rate());
+			report.line("Gateway: %s; clients: %s; %.0f events/s through ingest to the ramp's users, %d per request%n",
+					gateway.describe(), options, this.settings.rate(),
+					Integer.getInteger("herald.bench.ramp-batch", 20));
 			String store = Herald.url(HeraldServices.STORE_PORT);
 			double batchCallsBefore = storeBatchCalls(store);
-			this.generator = OpenModelGenerator.start(this.settings.rate(), steady.plusSeconds(70),
-					(i) -> users.get(i % users.size()));
+			int batch = Integer.getInteger("herald.bench.ramp-batch", 20);
+			this.generator = (batch > 1)
+					? OpenModelGenerator.startBatched(this.settings.rate(), steady.plusSeconds(70),
+							(i) -> users.get(i % users.size()), batch)
+					: OpenModelGenerator.start(this.settings.rate(), steady.plusSeconds(70),
+							(i) -> users.get(i % users.size()));
 			await(Duration.ofSeconds(5));
 
 			long started = System.nanoTime();
 			long overflowsBefore = ServiceStats.listenOverflows();
 			ServiceStats rampBefore = ServiceStats.sample();
+			long gatewayTicksBefore = ServiceStats.cpuTicks(gateway.pid());
 			fleet.open(users);
 			fleet.awaitSettled(Duration.ofMinutes(5));
 			long[] hellos = fleet.helloNanos();
@@ -72,7 +78,12 @@ class ConnectRampBenchmark {
 					fleet.failures(), fleet.closes(1013), at(hellos, 0.5, started), at(hellos, 0.9, started),
 					at(hellos, 0.99, started), at(hellos, 1.0, started), storeBatchCalls(store) - batchCallsBefore,
 					ServiceStats.listenOverflows() - overflowsBefore);
-			report.line("During the ramp:%n%n%s", ServiceStats.sample().since(rampBefore));
+			ServiceStats rampAfter = ServiceStats.sample();
+			report
+				.line("During the ramp (the benchmark's gateway: %.2f cores):%n%n%s",
+						(ServiceStats.cpuTicks(gateway.pid()) - gatewayTicksBefore) / ServiceStats.TICKS_PER_SECOND
+								/ ((rampAfter.takenNanos() - rampBefore.takenNanos()) / 1e9),
+						rampAfter.since(rampBefore));
 			if (!fleet.closes().isEmpty() || !fleet.errors().isEmpty()) {
 				report.line("Closes: %s; never opened: %s%n", fleet.closes(), fleet.errors());
 			}

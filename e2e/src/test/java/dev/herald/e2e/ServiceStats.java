@@ -24,7 +24,7 @@ import dev.herald.devstack.ServiceProcess;
 record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 
 	/** {@code getconf CLK_TCK} on Linux. */
-	private static final double TICKS_PER_SECOND = 100;
+	static final double TICKS_PER_SECOND = 100;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -176,7 +176,7 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 		return all - fields.get(3) - fields.get(4);
 	}
 
-	private static long cpuTicks(long pid) {
+	static long cpuTicks(long pid) {
 		String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
 		if (stat.isEmpty()) {
 			return 0;
