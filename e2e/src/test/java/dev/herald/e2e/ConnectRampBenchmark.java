@@ -56,6 +56,7 @@ class ConnectRampBenchmark {
 					Integer.getInteger("herald.bench.ramp-batch", 20));
 			String store = Herald.url(HeraldServices.STORE_PORT);
 			double batchCallsBefore = storeBatchCalls(store);
+			double batchSecondsBefore = storeBatchMetric(store, "sum");
 			int batch = Integer.getInteger("herald.bench.ramp-batch", 20);
 			this.generator = (batch > 1)
 					? OpenModelGenerator.startBatched(this.settings.rate(), steady.plusSeconds(70),
@@ -78,6 +79,8 @@ class ConnectRampBenchmark {
 					fleet.failures(), fleet.closes(1013), at(hellos, 0.5, started), at(hellos, 0.9, started),
 					at(hellos, 0.99, started), at(hellos, 1.0, started), storeBatchCalls(store) - batchCallsBefore,
 					ServiceStats.listenOverflows() - overflowsBefore);
+			report.line("The store answered those calls in %.1f s in all, the longest in %.1f s%n",
+					storeBatchMetric(store, "sum") - batchSecondsBefore, storeBatchMetric(store, "max"));
 			ServiceStats rampAfter = ServiceStats.sample();
 			report
 				.line("During the ramp (the benchmark's gateway: %.2f cores):%n%n%s",
@@ -133,12 +136,20 @@ class ConnectRampBenchmark {
 	}
 
 	private static double storeBatchCalls(String store) {
+		return storeBatchMetric(store, "count");
+	}
+
+	/**
+	 * The store's {@code http_server_requests_seconds_<suffix>} of the batched lookups
+	 * ({@code count}, {@code sum} or {@code max}).
+	 */
+	private static double storeBatchMetric(String store, String suffix) {
 		return BenchmarkGateway.scrape(store)
 			.lines()
-			.filter((line) -> line.startsWith("http_server_requests_seconds_count{")
+			.filter((line) -> line.startsWith("http_server_requests_seconds_" + suffix + "{")
 					&& line.contains("uri=\"/v1/notifications/unread-count:batch\""))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+			.reduce(0, suffix.equals("max") ? Math::max : Double::sum);
 	}
 
 	/** Cumulative counts of {@code herald.push.written.latency} by bucket bound (s). */
