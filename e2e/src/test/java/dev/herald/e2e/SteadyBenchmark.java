@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,12 @@ class SteadyBenchmark {
 						(i) -> users.get(uniform.next()), spec.batch());
 		Run run = new Run(spec, generator, (int) Math.ceil(this.settings.duration().toSeconds() / 60.0));
 		this.current = run;
+		// the stages again from minute 2 on: minute 1 holds the catch-up after the
+		// warm-up
+		CompletableFuture<List<StageLatency.Buckets>> stagesAfterMinute1 = (this.settings.duration().toSeconds() > 60)
+				? CompletableFuture.supplyAsync(() -> stages.stream().map(StageLatency::scrape).toList(),
+						CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS))
+				: null;
 		generator.awaitAnswered(this.settings.duration().plusMinutes(2));
 		double sendSeconds = generator.elapsedSeconds();
 		awaitDelivered(run);
@@ -105,6 +112,10 @@ class SteadyBenchmark {
 		report.line(split("applied by the store → frame at the client", run.appliedToClient(), TimeUnit.MILLISECONDS));
 		report.line("");
 		report.line(StageLatency.table(stages, stagesBefore, stagesAfter));
+		if (stagesAfterMinute1 != null) {
+			report.line("From minute 2 to the end:%n");
+			report.line(StageLatency.table(stages, stagesAfterMinute1.join(), stagesAfter));
+		}
 		report.line("%n%s", after.since(before));
 		generator.close();
 		return run;
