@@ -31,6 +31,9 @@ class ConnectRampBenchmark {
 
 	private static final long MAX_LATENCY_NANOS = Duration.ofMinutes(10).toNanos();
 
+	/** Events per ingest request of the load during the ramp (1: one per request). */
+	private static final int BATCH = Integer.getInteger("herald.bench.ramp-batch", 20);
+
 	private final BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 
 	private final Histogram delivery = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
@@ -52,15 +55,13 @@ class ConnectRampBenchmark {
 		try (BenchmarkGateway gateway = new BenchmarkGateway();
 				ClientFleet fleet = ClientFleet.start(options, this::arrived)) {
 			report.line("Gateway: %s; clients: %s; %.0f events/s through ingest to the ramp's users, %d per request%n",
-					gateway.describe(), options, this.settings.rate(),
-					Integer.getInteger("herald.bench.ramp-batch", 20));
+					gateway.describe(), options, this.settings.rate(), BATCH);
 			String store = Herald.url(HeraldServices.STORE_PORT);
 			double batchCallsBefore = storeBatchCalls(store);
 			double batchSecondsBefore = storeBatchMetric(store, "sum");
-			int batch = Integer.getInteger("herald.bench.ramp-batch", 20);
-			this.generator = (batch > 1)
+			this.generator = (BATCH > 1)
 					? OpenModelGenerator.startBatched(this.settings.rate(), steady.plusSeconds(70),
-							(i) -> users.get(i % users.size()), batch)
+							(i) -> users.get(i % users.size()), BATCH)
 					: OpenModelGenerator.start(this.settings.rate(), steady.plusSeconds(70),
 							(i) -> users.get(i % users.size()));
 			await(Duration.ofSeconds(5));
