@@ -19,6 +19,27 @@ public final class CrashingMailSender extends JavaMailSenderImpl {
 
 	private final Set<String> crashAfterSending = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> cutDatabaseAfterSending = ConcurrentHashMap.newKeySet();
+
+	private Runnable databaseCut = () -> {
+	};
+
+	/**
+	 * How to cut the service's database connections ({@link #cutDatabaseAfterSendingTo}).
+	 */
+	void databaseCut(Runnable cut) {
+		this.databaseCut = cut;
+	}
+
+	/**
+	 * Once, right after the server accepted a message to {@code address}: every
+	 * connection of the service to its database is terminated, so the outcome cannot be
+	 * written at that moment.
+	 */
+	public void cutDatabaseAfterSendingTo(String address) {
+		this.cutDatabaseAfterSending.add(address);
+	}
+
 	public void crashAfterSendingTo(String address) {
 		this.crashAfterSending.add(address);
 	}
@@ -31,6 +52,9 @@ public final class CrashingMailSender extends JavaMailSenderImpl {
 	protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) throws MailException {
 		super.doSend(mimeMessages, originalMessages);
 		for (MimeMessage message : mimeMessages) {
+			if (this.cutDatabaseAfterSending.remove(recipient(message))) {
+				this.databaseCut.run();
+			}
 			if (this.crashAfterSending.contains(recipient(message))) {
 				throw new SimulatedCrash();
 			}

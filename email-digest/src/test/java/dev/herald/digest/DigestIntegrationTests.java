@@ -255,6 +255,27 @@ class DigestIntegrationTests extends DigestServiceTest {
 	}
 
 	@Test
+	void anOutcomeTheDatabaseCouldNotTakeRightAfterSendingIsRecordedWhenItAnswersAgain() {
+		String user = newUser("Eli", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
+		String address = addressOf(user);
+		this.mailSender.cutDatabaseAfterSendingTo(address);
+		this.clock.set("2026-06-01T10:00:00Z");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 1, "y1", "eve", "Cut", "first"));
+		awaitPending(user, 1);
+
+		this.clock.set("2026-06-01T10:02:00Z");
+		awaitMails(user, 1);
+		// without waiting for stale-after (10m; the clock does not move): sent, not
+		// sending
+		awaitLog(user, "sent");
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 2, "y2", "eve", "Cut", "second"));
+		awaitPending(user, 1);
+		this.clock.set("2026-06-01T10:05:00Z");
+		awaitMails(user, 2);
+		assertNoMoreMailsThan(user, 2);
+	}
+
+	@Test
 	void aQueuedIntentLeftByAStoppedInstanceIsAbandonedAndItsItemsMailedOnce() {
 		String user = newUser("Fay", DigestFrequency.IMMEDIATE, 0, 1, "UTC", "en");
 		UUID abandoned = UUID.randomUUID();

@@ -1,5 +1,9 @@
 package dev.herald.digest;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,6 +30,19 @@ public class DigestTestConfiguration {
 		sender.setHost(environment.getRequiredProperty("spring.mail.host"));
 		sender.setPort(environment.getRequiredProperty("spring.mail.port", Integer.class));
 		sender.setDefaultEncoding("UTF-8");
+		String url = environment.getRequiredProperty("spring.datasource.url");
+		String user = environment.getRequiredProperty("spring.datasource.username");
+		String password = environment.getProperty("spring.datasource.password", "");
+		sender.databaseCut(() -> {
+			try (Connection connection = DriverManager.getConnection(url, user, password);
+					Statement statement = connection.createStatement()) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+						+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 		return sender;
 	}
 

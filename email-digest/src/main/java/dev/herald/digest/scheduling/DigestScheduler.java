@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.herald.digest.DigestMetrics;
 import dev.herald.digest.DigestProperties;
 import dev.herald.digest.delivery.Digest;
+import dev.herald.digest.delivery.DeliveryOutcome;
 import dev.herald.digest.delivery.DigestDelivery;
 import dev.herald.digest.pending.PendingItems;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Runs every {@code herald.digest.scheduler.interval}: recovers stale intents, claims
@@ -33,6 +35,10 @@ class DigestScheduler implements SchedulingConfigurer {
 	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
 	private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
+	private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(200);
+
+	private static final Duration RECORD_RETRY_LONGEST = Duration.ofSeconds(5);
 
 	private final DigestClaims claims;
 
@@ -102,8 +108,45 @@ class DigestScheduler implements SchedulingConfigurer {
 		}
 	}
 
+	/**
+	 * Sends, then records the outcome; when the database does not answer right then, the
+	 * outcome (known in memory) is recorded once it does. Left unrecorded, the e-mail
+	 * would stay {@code sending} and hold the user's next one back until
+	 * {@code scheduler.stale-after}, when it is settled as {@code unknown}.
+	 */
 	private void deliver(Digest digest) {
-		this.outcomes.record(digest, this.delivery.deliver(digest), this.clock.instant());
+		DeliveryOutcome outcome = this.delivery.deliver(digest);
+		Instant at = this.clock.instant();
+		long giveUpAt = System.nanoTime() + this.settings.staleAfter().toNanos();
+		Duration pause = RECORD_RETRY_FIRST;
+		while (true) {
+			try {
+				this.outcomes.record(digest, outcome, at);
+				return;
+			}
+			// a connection cut mid-transaction also fails its rollback
+			// (TransactionException)
+			catch (DataAccessException | TransactionException ex) {
+				if (System.nanoTime() - giveUpAt > 0 || !pause(pause)) {
+					throw ex;
+				}
+				log.warn("Outcome {} of e-mail {} not recorded yet, the database is not available: {}",
+						outcome.result(), digest.id(), ex.getMessage());
+				pause = (pause.compareTo(RECORD_RETRY_LONGEST) < 0) ? pause.multipliedBy(2) : RECORD_RETRY_LONGEST;
+			}
+		}
+	}
+
+	/** Waits; {@code false} when interrupted (the service is stopping). */
+	private static boolean pause(Duration pause) {
+		try {
+			Thread.sleep(pause);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 }
