@@ -7,9 +7,13 @@
 //     transport: 'sockjs',                        // optional: skip WebSocket, use SockJS at once
 //     tokenProvider: async () => fetchToken(),    // called before every (re)connect
 //     onNotification: (n, frame) => {}, onState: (frame) => {},
-//     onUnreadCount: (count) => {}, onStatus: (status) => {},   // connecting | online | offline
+//     onUnreadCount: (count) => {}, onUnseenCount: (count) => {}, // the badge: unseen since the bell was opened
+//     onStatus: (status) => {},                   // connecting | online | offline
 //   });
-//   client.start(); client.markRead([id]); client.markAllRead(); client.stop();
+//   client.start(); client.markRead([id]); client.markAllRead(); client.markSeen(); client.stop();
+//
+// State frames say what changed in frame.change: read, unread, deleted, all_read, seen,
+// archived (the ids leave the default list) or unarchived (fetch them again to show them).
 //
 // Every text a notification carries (text, content.title, actors[].handle, commentPreview,
 // message.title/body) is plain text: markup was stripped and entities decoded by ingest, so
@@ -35,6 +39,7 @@ export class HeraldClient {
       onNotification: options.onNotification || (() => {}),
       onState: options.onState || (() => {}),
       onUnreadCount: options.onUnreadCount || (() => {}),
+      onUnseenCount: options.onUnseenCount || (() => {}),
       onStatus: options.onStatus || (() => {}),
       onResync: options.onResync || (() => {}),
       onError: options.onError || (() => {}),
@@ -65,6 +70,11 @@ export class HeraldClient {
 
   markAllRead() {
     return this.send({ type: 'mark_all_read' });
+  }
+
+  // Marks the given notifications seen, or all of them (call it when the user opens the bell).
+  markSeen(ids) {
+    return this.send(ids ? { type: 'mark_seen', ids } : { type: 'mark_seen' });
   }
 
   get transportName() {
@@ -138,6 +148,7 @@ export class HeraldClient {
     if (this.lastSeq === null) this.lastSeq = frame.seq;
     this.setStatus('online');
     this.callbacks.onUnreadCount(frame.unreadCount);
+    this.callbacks.onUnseenCount(frame.unseenCount);
   }
 
   onChange(frame, deliver) {
@@ -145,6 +156,7 @@ export class HeraldClient {
     this.lastSeq = frame.seq;
     deliver();
     this.callbacks.onUnreadCount(frame.unreadCount);
+    this.callbacks.onUnseenCount(frame.unseenCount);
   }
 
   onNotificationFrame(frame) {

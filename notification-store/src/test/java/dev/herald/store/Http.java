@@ -91,6 +91,11 @@ public final class Http {
 		return exchange(HttpMethod.DELETE, path, null, Map.of());
 	}
 
+	/** A DELETE with a JSON body (bulk deletes). */
+	public Response delete(String path, Object body) {
+		return exchange(HttpMethod.DELETE, path, body, Map.of());
+	}
+
 	public Response postIds(String path, List<String> ids) {
 		return post(path, Map.of("ids", ids));
 	}

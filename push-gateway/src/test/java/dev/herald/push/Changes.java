@@ -10,6 +10,7 @@ import dev.herald.schema.ContentRef;
 import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.NotificationType;
+import dev.herald.schema.StateChange;
 
 /** Builds the {@code NotificationChange} records the store would publish. */
 final class Changes {
@@ -60,6 +61,14 @@ final class Changes {
 		return change(userId, seq, ChangeKind.ALL_READ, 0).build();
 	}
 
+	/** Everything seen: nothing unseen, {@code unreadCount} still unread. */
+	static NotificationChange allSeen(String userId, long seq, int unreadCount, List<String> ids) {
+		return change(userId, seq, ChangeKind.UNREAD, unreadCount).setStateChange(StateChange.SEEN)
+			.setNotificationIds(ids)
+			.setUnseenCount(0)
+			.build();
+	}
+
 	private static NotificationChange.Builder change(String userId, long seq, ChangeKind kind, int unreadCount) {
 		Instant now = Instant.now();
 		return NotificationChange.newBuilder()
@@ -67,6 +76,7 @@ final class Changes {
 			.setSeq(seq)
 			.setKind(kind)
 			.setUnreadCount(unreadCount)
+			.setUnseenCount(unreadCount)
 			.setOccurredAt(now)
 			.setEmittedAt(now);
 	}

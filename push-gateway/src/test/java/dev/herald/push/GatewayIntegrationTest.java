@@ -63,6 +63,7 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 		JsonNode hello = socket.frames("hello").getFirst();
 		assertThat(hello.get("seq").asLong()).isEqualTo(2);
 		assertThat(hello.get("unreadCount").asInt()).isEqualTo(2);
+		assertThat(hello.get("unseenCount").asInt()).isEqualTo(2);
 		assertThat(store.requestsOf(user)).anySatisfy((request) -> {
 			assertThat(request.path()).isEqualTo("/v1/notifications/unread-count:batch");
 			assertThat(request.authorization()).isEqualTo("Bearer " + token);
@@ -213,6 +214,34 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 			await().untilAsserted(() -> assertThat(tab.frames("state")).singleElement().satisfies((state) -> {
 				assertThat(state.get("change").asString()).isEqualTo("all_read");
 				assertThat(state.get("unreadCount").asInt()).isZero();
+			}));
+		}
+		List.of(tab1, tab2).forEach(TestSocket::close);
+	}
+
+	@Test
+	void markSeenGoesThroughTheStoreAndEveryTabGetsTheSeenStateWithBothCounts() {
+		String user = newUser();
+		TestSocket tab1 = connectLive(user);
+		TestSocket tab2 = connectLive(user);
+
+		String id = java.util.UUID.randomUUID().toString();
+		tab1.send("{\"type\":\"mark_seen\"}");
+		tab1.send("{\"type\":\"mark_seen\",\"ids\":[\"" + id + "\"]}");
+		tab1.send("{\"type\":\"mark_seen\",\"ids\":[\"nope\"]}");
+		await().untilAsserted(() -> assertThat(store.requestsOf(user))
+			.filteredOn((request) -> request.path().equals("/v1/notifications/seen"))
+			.extracting(StubStore.Request::body)
+			.containsExactlyInAnyOrder("{}", "{\"ids\":[\"" + id + "\"]}"));
+		await().untilAsserted(() -> assertThat(tab1.frames("error")).singleElement()
+			.satisfies((error) -> assertThat(error.get("message").asString()).startsWith("ids[0]")));
+		publish(Changes.allSeen(user, 1, 4, List.of(id)));
+
+		for (TestSocket tab : List.of(tab1, tab2)) {
+			await().untilAsserted(() -> assertThat(tab.frames("state")).singleElement().satisfies((state) -> {
+				assertThat(state.get("change").asString()).isEqualTo("seen");
+				assertThat(state.get("unseenCount").asInt()).isZero();
+				assertThat(state.get("unreadCount").asInt()).isEqualTo(4);
 			}));
 		}
 		List.of(tab1, tab2).forEach(TestSocket::close);

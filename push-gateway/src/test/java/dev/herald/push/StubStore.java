@@ -149,7 +149,8 @@ final class StubStore {
 					exchange.getRequestHeaders().getFirst("Authorization"), body));
 			switch (path) {
 				case "/v1/notifications/changes" -> changes(exchange, user);
-				case "/v1/notifications/read", "/v1/notifications/read-all" -> answer(exchange, 204, null);
+				case "/v1/notifications/read", "/v1/notifications/read-all", "/v1/notifications/seen" ->
+					answer(exchange, 204, null);
 				default -> answer(exchange, 404, null);
 			}
 		}
@@ -199,10 +200,11 @@ final class StubStore {
 
 	private ObjectNode state(String user) {
 		List<ObjectNode> all = this.changes.getOrDefault(user, List.of());
-		ObjectNode state = JSON.createObjectNode().put("seq", 0).put("unreadCount", 0);
+		ObjectNode state = JSON.createObjectNode().put("seq", 0).put("unreadCount", 0).put("unseenCount", 0);
 		if (!all.isEmpty()) {
 			state.put("seq", all.getLast().get("seq").asLong())
-				.put("unreadCount", all.getLast().get("unreadCount").asInt());
+				.put("unreadCount", all.getLast().get("unreadCount").asInt())
+				.put("unseenCount", all.getLast().path("unseenCount").asInt());
 		}
 		return state;
 	}

@@ -1,17 +1,22 @@
 package dev.herald.store.inbox;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 import dev.herald.schema.NotificationType;
 import dev.herald.store.inbox.InboxDtos.ChangeFeed;
+import dev.herald.store.inbox.InboxDtos.Counts;
 import dev.herald.store.inbox.InboxDtos.IdsRequest;
 import dev.herald.store.inbox.InboxDtos.Page;
 import dev.herald.store.inbox.InboxDtos.ReadAllRequest;
-import dev.herald.store.inbox.InboxDtos.UnreadCount;
+import dev.herald.store.inbox.InboxDtos.SelectionRequest;
 import dev.herald.store.inbox.InboxQueries.PageQuery;
+import dev.herald.store.notification.Notifications.Selection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,9 +53,15 @@ class InboxController {
 	@GetMapping
 	Page list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean unread,
-			@RequestParam(required = false) NotificationType type,
+			@RequestParam(required = false) Boolean read, @RequestParam(required = false) NotificationType type,
+			@RequestParam(required = false) @Pattern(regexp = InboxDtos.CONTENT_TYPE_PATTERN,
+					message = "must be a content type (lowercase letters, digits, _; at most 32)") String contentType,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) Instant since,
+			@RequestParam(required = false) Instant before,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-		PageQuery query = new PageQuery(unread, type, (cursor != null) ? Cursor.decode(cursor) : null);
+		Boolean readState = unread ? Boolean.FALSE : read;
+		PageQuery query = new PageQuery(readState, type, contentType, archived, since, before,
+				(cursor != null) ? Cursor.decode(cursor) : null);
 		return this.inbox.page(jwt.getSubject(), query, limit, locale(language, jwt));
 	}
 
@@ -66,24 +77,52 @@ class InboxController {
 		this.inbox.delete(jwt.getSubject(), id);
 	}
 
+	@DeleteMapping
+	Counts delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SelectionRequest request) {
+		return this.inbox.delete(jwt.getSubject(), request.selection());
+	}
+
 	@GetMapping("/unread-count")
-	UnreadCount unreadCount(@AuthenticationPrincipal Jwt jwt) {
-		return this.inbox.unreadCount(jwt.getSubject());
+	Counts unreadCount(@AuthenticationPrincipal Jwt jwt) {
+		return this.inbox.counts(jwt.getSubject());
 	}
 
 	@PostMapping("/read")
-	UnreadCount read(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody IdsRequest request) {
-		return this.inbox.setRead(jwt.getSubject(), request.ids(), true);
+	Counts read(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SelectionRequest request) {
+		return this.inbox.setRead(jwt.getSubject(), request.selection(), true);
 	}
 
 	@PostMapping("/unread")
-	UnreadCount unread(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody IdsRequest request) {
-		return this.inbox.setRead(jwt.getSubject(), request.ids(), false);
+	Counts unread(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody IdsRequest request) {
+		return this.inbox.setRead(jwt.getSubject(),
+				Selection.of(request.ids().stream().map(UUID::fromString).distinct().toList()), false);
 	}
 
 	@PostMapping("/read-all")
-	UnreadCount readAll(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) ReadAllRequest request) {
+	Counts readAll(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) ReadAllRequest request) {
 		return this.inbox.readAll(jwt.getSubject(), (request != null) ? request.before() : null);
+	}
+
+	/** Marks seen the given notifications, those a filter matches, or (no body) all. */
+	@PostMapping("/seen")
+	Counts seen(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) SelectionRequest request) {
+		Selection selection = (request != null) ? request.selection() : Selection.matching(null, null, null);
+		return this.inbox.markSeen(jwt.getSubject(), selection);
+	}
+
+	@PostMapping("/archive")
+	Counts archive(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SelectionRequest request) {
+		return this.inbox.archive(jwt.getSubject(), request.selection());
+	}
+
+	@PostMapping("/{id}/archive")
+	Counts archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		return this.inbox.setArchived(jwt.getSubject(), id, true);
+	}
+
+	@PostMapping("/{id}/unarchive")
+	Counts unarchive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		return this.inbox.setArchived(jwt.getSubject(), id, false);
 	}
 
 	@GetMapping("/changes")

@@ -2,10 +2,18 @@ package dev.herald.store.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import dev.herald.schema.NotificationType;
+import dev.herald.store.notification.Notifications.Selection;
+import dev.herald.support.web.FieldProblem;
+import dev.herald.support.web.HeraldProblemHandler;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Request and response bodies of the inbox API.
@@ -13,6 +21,9 @@ import jakarta.validation.constraints.Size;
 final class InboxDtos {
 
 	static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+	/** What ingest accepts as a content type. */
+	static final String CONTENT_TYPE_PATTERN = "[a-z][a-z0-9_]{0,31}";
 
 	private InboxDtos() {
 	}
@@ -28,12 +39,45 @@ final class InboxDtos {
 	}
 
 	/**
-	 * The unread count and the seq it belongs to.
+	 * The counts and the seq they belong to.
 	 *
-	 * @param unreadCount unread notifications
+	 * @param unreadCount notifications neither read nor archived
+	 * @param unseenCount notifications neither seen nor archived
 	 * @param seq the user's latest seq
 	 */
-	record UnreadCount(int unreadCount, long seq) {
+	record Counts(int unreadCount, int unseenCount, long seq) {
+
+	}
+
+	/**
+	 * The notifications a bulk action takes: either {@code ids}, or a filter of which
+	 * every field is optional ({@code {}} takes every notification).
+	 *
+	 * @param ids notification ids (UUIDs), 1 to 500, or null for a filter
+	 * @param type only notifications of this type
+	 * @param contentType only notifications about content of this type
+	 * @param before only notifications created before this instant
+	 */
+	record SelectionRequest(
+			@Size(min = 1,
+					max = 500) List<@NotNull @Pattern(regexp = UUID_PATTERN,
+							message = "must be a notification id (UUID)") String> ids,
+			NotificationType type,
+			@Pattern(regexp = CONTENT_TYPE_PATTERN,
+					message = "must be a content type (lowercase letters, digits, _; at most 32)") String contentType,
+			Instant before) {
+
+		Selection selection() {
+			if (this.ids == null) {
+				return Selection.matching(this.type, this.contentType, this.before);
+			}
+			if (this.type != null || this.contentType != null || this.before != null) {
+				throw new ErrorResponseException(HttpStatus.BAD_REQUEST, HeraldProblemHandler.badRequest(List
+					.of(new FieldProblem("ids", "give either ids or a filter (type, contentType, before), not both"))),
+						null);
+			}
+			return Selection.of(this.ids.stream().map(UUID::fromString).distinct().toList());
+		}
 
 	}
 

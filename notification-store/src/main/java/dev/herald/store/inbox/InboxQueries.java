@@ -1,6 +1,7 @@
 package dev.herald.store.inbox;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +36,25 @@ class InboxQueries {
 	List<StoredNotification> page(String userId, PageQuery query, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM notifications WHERE user_id = ?");
 		List<Object> params = new ArrayList<>(List.of(userId));
-		if (query.unreadOnly()) {
-			sql.append(" AND NOT read");
+		sql.append(query.archived() ? " AND archived" : " AND NOT archived");
+		if (query.read() != null) {
+			sql.append(query.read() ? " AND read" : " AND NOT read");
 		}
 		if (query.type() != null) {
 			sql.append(" AND type = ?");
 			params.add(query.type().name());
+		}
+		if (query.contentType() != null) {
+			sql.append(" AND content_type = ?");
+			params.add(query.contentType());
+		}
+		if (query.since() != null) {
+			sql.append(" AND created_at >= ?");
+			params.add(Timestamp.from(query.since()));
+		}
+		if (query.before() != null) {
+			sql.append(" AND created_at < ?");
+			params.add(Timestamp.from(query.before()));
 		}
 		if (query.after() != null) {
 			sql.append(" AND (created_at, id) < (?, ?)");
@@ -63,11 +77,17 @@ class InboxQueries {
 	/**
 	 * Filters of an inbox page.
 	 *
-	 * @param unreadOnly only unread notifications
+	 * @param read only read ({@code true}) or unread ({@code false}) ones, or null for
+	 * both
 	 * @param type only this type, or null
+	 * @param contentType only about content of this type, or null
+	 * @param archived the archived notifications instead of the others
+	 * @param since only those created at or after this instant, or null
+	 * @param before only those created before this instant, or null
 	 * @param after the position of the previous page's last item, or null
 	 */
-	record PageQuery(boolean unreadOnly, NotificationType type, Cursor after) {
+	record PageQuery(Boolean read, NotificationType type, String contentType, boolean archived, Instant since,
+			Instant before, Cursor after) {
 
 	}
 

@@ -1,19 +1,24 @@
 package dev.herald.store.inbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.herald.schema.ChangeKind;
 import dev.herald.schema.NotificationChange;
+import dev.herald.schema.StateChange;
 import dev.herald.store.inbox.InboxDtos.ChangeFeed;
+import dev.herald.store.inbox.InboxDtos.Counts;
 import dev.herald.store.inbox.InboxDtos.Page;
-import dev.herald.store.inbox.InboxDtos.UnreadCount;
 import dev.herald.store.inbox.InboxQueries.PageQuery;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
+import dev.herald.store.notification.Notifications.Selection;
+import dev.herald.store.notification.Notifications.Touched;
 import dev.herald.store.notification.StoredNotification;
 
 import org.springframework.stereotype.Service;
@@ -25,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class InboxService {
+
+	/** The most notifications one change names. */
+	static final int IDS_PER_CHANGE = 500;
 
 	private final Notifications notifications;
 
@@ -55,9 +63,9 @@ class InboxService {
 			.orElseThrow(() -> InboxExceptions.notFound(id));
 	}
 
-	UnreadCount unreadCount(String userId) {
+	Counts counts(String userId) {
 		Ledger.UserState state = this.ledger.read(userId);
-		return new UnreadCount(state.unreadCount(), state.seq());
+		return new Counts(state.unreadCount(), state.unseenCount(), state.seq());
 	}
 
 	void delete(String userId, String id) {
@@ -65,30 +73,97 @@ class InboxService {
 		inTransaction(userId, (session) -> {
 			StoredNotification deleted = this.notifications.delete(userId, uuid)
 				.orElseThrow(() -> InboxExceptions.notFound(id));
-			session.emit(userId, ChangeKind.DELETED, null, List.of(id), deleted.read() ? 0 : -1, List.of(),
-					Instant.now());
+			session.emit(userId, ChangeKind.DELETED, null, List.of(id), Ledger.Counts.removing(List.of(deleted)),
+					List.of(), Instant.now());
 		});
 	}
 
-	UnreadCount setRead(String userId, List<String> ids, boolean read) {
-		List<UUID> uuids = ids.stream().map(UUID::fromString).distinct().toList();
+	Counts delete(String userId, Selection selection) {
 		return inTransaction(userId, (session) -> {
-			List<UUID> changed = this.notifications.setRead(userId, uuids, read);
-			if (!changed.isEmpty()) {
-				session.emit(userId, read ? ChangeKind.READ : ChangeKind.UNREAD, null, strings(changed),
-						read ? -changed.size() : changed.size(), List.of(), Instant.now());
+			List<StoredNotification> deleted = this.notifications.delete(userId, selection);
+			for (List<StoredNotification> chunk : chunks(deleted)) {
+				session.emit(userId, ChangeKind.DELETED, null, chunk.stream().map((n) -> n.id().toString()).toList(),
+						Ledger.Counts.removing(chunk), List.of(), Instant.now());
 			}
 		});
 	}
 
-	UnreadCount readAll(String userId, Instant before) {
+	Counts setRead(String userId, Selection selection, boolean read) {
 		return inTransaction(userId, (session) -> {
-			List<UUID> changed = this.notifications.markAllRead(userId, before);
-			if (!changed.isEmpty()) {
-				session.emit(userId, ChangeKind.ALL_READ, null, strings(changed), -changed.size(), List.of(),
-						Instant.now());
+			List<Touched> changed = this.notifications.setRead(userId, selection, read);
+			emit(session, userId, read ? ChangeKind.READ : ChangeKind.UNREAD, null, changed,
+					read ? (t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight())
+							: (t) -> new Ledger.Counts(t.archived() ? 0 : 1, 0));
+		});
+	}
+
+	/** Marks read what was created before {@code before} (everything when null). */
+	Counts readAll(String userId, Instant before) {
+		return inTransaction(userId, (session) -> {
+			List<Touched> changed = this.notifications.setRead(userId, Selection.matching(null, null, before), true);
+			emit(session, userId, ChangeKind.ALL_READ, null, changed,
+					(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+		});
+	}
+
+	Counts markSeen(String userId, Selection selection) {
+		return inTransaction(userId, (session) -> {
+			List<Touched> changed = this.notifications.markSeen(userId, selection);
+			emit(session, userId, ChangeKind.UNREAD, StateChange.SEEN, changed,
+					(t) -> new Ledger.Counts(0, -t.unseenWeight()));
+		});
+	}
+
+	Counts archive(String userId, Selection selection) {
+		return inTransaction(userId, (session) -> {
+			List<Touched> changed = this.notifications.setArchived(userId, selection, true);
+			emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed,
+					(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+		});
+	}
+
+	/** Archives or unarchives one notification; 404 when it is not the user's. */
+	Counts setArchived(String userId, String id, boolean archived) {
+		UUID uuid = parse(id);
+		return inTransaction(userId, (session) -> {
+			this.notifications.find(userId, uuid).orElseThrow(() -> InboxExceptions.notFound(id));
+			List<Touched> changed = this.notifications.setArchived(userId, Selection.of(List.of(uuid)), archived);
+			if (archived) {
+				emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed,
+						(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+			}
+			else {
+				emit(session, userId, ChangeKind.UNREAD, StateChange.UNARCHIVED, changed,
+						(t) -> new Ledger.Counts(t.read() ? 0 : 1, t.seen() ? 0 : 1));
 			}
 		});
+	}
+
+	/**
+	 * One change per {@value #IDS_PER_CHANGE} notifications, so a change stays a small
+	 * Kafka record whatever a filter takes.
+	 */
+	private static void emit(Ledger.Session session, String userId, ChangeKind kind, StateChange stateChange,
+			List<Touched> changed, Function<Touched, Ledger.Counts> delta) {
+		for (List<Touched> chunk : chunks(changed)) {
+			int unread = 0;
+			int unseen = 0;
+			for (Touched touched : chunk) {
+				Ledger.Counts counts = delta.apply(touched);
+				unread += counts.unread();
+				unseen += counts.unseen();
+			}
+			session.emit(userId, kind, stateChange, null, chunk.stream().map((t) -> t.id().toString()).toList(),
+					new Ledger.Counts(unread, unseen), List.of(), Instant.now());
+		}
+	}
+
+	private static <T> List<List<T>> chunks(List<T> items) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += IDS_PER_CHANGE) {
+			chunks.add(items.subList(from, Math.min(items.size(), from + IDS_PER_CHANGE)));
+		}
+		return chunks;
 	}
 
 	ChangeFeed changes(String userId, long since, int limit, Locale locale) {
@@ -103,18 +178,14 @@ class InboxService {
 		return new ChangeFeed(seq, slice.stream().map((c) -> Frame.of(c, locale)).toList(), changes.size() > limit);
 	}
 
-	private UnreadCount inTransaction(String userId, Consumer<Ledger.Session> work) {
+	private Counts inTransaction(String userId, Consumer<Ledger.Session> work) {
 		return this.transactions.execute((status) -> {
 			Ledger.Session session = this.ledger.open();
 			session.lock(userId);
 			work.accept(session);
 			session.flush();
-			return new UnreadCount(session.unreadCount(userId), session.seq(userId));
+			return new Counts(session.unreadCount(userId), session.unseenCount(userId), session.seq(userId));
 		});
-	}
-
-	private static List<String> strings(List<UUID> ids) {
-		return ids.stream().map(UUID::toString).toList();
 	}
 
 	private static UUID parse(String id) {

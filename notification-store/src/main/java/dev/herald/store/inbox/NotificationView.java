@@ -29,17 +29,24 @@ import dev.herald.schema.text.NotificationTexts;
  * @param updatedAt when it last changed
  * @param read whether it was read
  * @param critical whether it bypassed muting
+ * @param seen whether it was seen
+ * @param archived whether it was archived
+ * @param commentId the latest comment's id, or null
+ * @param actionUrl the URL it opens, or null (then the content's)
+ * @param attributes the latest event's attributes
  */
 record NotificationView(String id, String type, ContentView content, List<ActorView> actors, int actorCount,
 		String reaction, String commentPreview, MessageView message, String templateKey, Map<String, String> params,
-		String text, Instant createdAt, Instant updatedAt, boolean read, boolean critical) {
+		String text, Instant createdAt, Instant updatedAt, boolean read, boolean critical, boolean seen,
+		boolean archived, String commentId, String actionUrl, Map<String, String> attributes) {
 
 	static NotificationView of(Notification n, Locale locale) {
 		return new NotificationView(n.getId(), n.getType().name(), ContentView.of(n.getContent()),
 				n.getActors().stream().map(ActorView::of).toList(), n.getActorCount(), n.getReaction(),
 				n.getCommentPreview(), MessageView.of(n.getMessage()), n.getTemplateKey(), n.getParams(),
 				NotificationTexts.render(n.getTemplateKey(), n.getParams(), locale), n.getCreatedAt(), n.getUpdatedAt(),
-				n.getRead(), n.getCritical());
+				n.getRead(), n.getCritical(), n.getSeen(), n.getArchived(), n.getCommentId(), n.getActionUrl(),
+				n.getAttributes());
 	}
 
 	record ContentView(String type, String id, String title, String url, String thumbnailUrl) {

@@ -78,11 +78,12 @@ class UnreadCountBatchController {
 		Set<String> distinct = new LinkedHashSet<>(users);
 		distinct.remove(null);
 		Map<String, Result> states = new HashMap<>();
-		distinct.forEach((user) -> states.put(user, new Result(0, 0L, null)));
+		distinct.forEach((user) -> states.put(user, new Result(0, 0, 0L, null)));
 		if (!distinct.isEmpty()) {
-			this.jdbc.sql("SELECT user_id, seq, unread_count FROM user_state WHERE user_id = ANY(?)")
+			this.jdbc.sql("SELECT user_id, seq, unread_count, unseen_count FROM user_state WHERE user_id = ANY(?)")
 				.param(distinct.toArray(String[]::new))
-				.query((rs, n) -> states.put(rs.getString(1), new Result(rs.getInt(3), rs.getLong(2), null)))
+				.query((rs, n) -> states.put(rs.getString(1),
+						new Result(rs.getInt(3), rs.getInt(4), rs.getLong(2), null)))
 				.list();
 		}
 		return states;
@@ -107,17 +108,18 @@ class UnreadCountBatchController {
 	}
 
 	/**
-	 * A user's unread count and seq (as {@code GET …/unread-count} answers them), or an
-	 * error for a token that did not verify.
+	 * A user's counts and seq (as {@code GET …/unread-count} answers them), or an error
+	 * for a token that did not verify.
 	 *
 	 * @param unreadCount unread notifications
+	 * @param unseenCount unseen notifications
 	 * @param seq the user's latest seq
 	 * @param error {@code invalid_token}, else absent
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Result(Integer unreadCount, Long seq, String error) {
+	record Result(Integer unreadCount, Integer unseenCount, Long seq, String error) {
 
-		static final Result INVALID = new Result(null, null, "invalid_token");
+		static final Result INVALID = new Result(null, null, null, "invalid_token");
 
 	}
 

@@ -14,6 +14,7 @@ import dev.herald.schema.ChangeKind;
 import dev.herald.schema.Channel;
 import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationChange;
+import dev.herald.schema.StateChange;
 import dev.herald.schema.topic.Topics;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * The per-user ledger ({@code user_state}) and the outbox ({@code changes}). Inside one
  * transaction a {@link Session} locks the users it touches (the row lock serialises every
- * writer of a user, so seqs are gap-free and in commit order and the unread count is
- * exact), then {@link Session#flush()} writes the new states and changes and has the
- * {@link RelayDoorbell} wake the relay once the transaction has committed.
+ * writer of a user, so seqs are gap-free and in commit order and the unread and unseen
+ * counts are exact), then {@link Session#flush()} writes the new states and changes and
+ * has the {@link RelayDoorbell} wake the relay once the transaction has committed.
  */
 @Component
 public class Ledger {
@@ -53,22 +54,50 @@ public class Ledger {
 		return new Session();
 	}
 
-	/** Seq and unread count of a user, or zeros for a user never seen; not locked. */
+	/** Seq and counts of a user, or zeros for a user never seen; not locked. */
 	public UserState read(String userId) {
-		return this.jdbc.sql("SELECT seq, unread_count FROM user_state WHERE user_id = ?")
+		return this.jdbc.sql("SELECT seq, unread_count, unseen_count FROM user_state WHERE user_id = ?")
 			.param(userId)
-			.query((rs, n) -> new UserState(rs.getLong(1), rs.getInt(2)))
+			.query((rs, n) -> new UserState(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
 			.optional()
-			.orElse(new UserState(0, 0));
+			.orElse(new UserState(0, 0, 0));
 	}
 
 	/**
-	 * A user's seq and unread count.
+	 * A user's seq and counts.
 	 *
 	 * @param seq the last seq handed out
-	 * @param unreadCount the exact number of unread notifications
+	 * @param unreadCount the exact number of notifications neither read nor archived
+	 * @param unseenCount the exact number of notifications neither seen nor archived
 	 */
-	public record UserState(long seq, int unreadCount) {
+	public record UserState(long seq, int unreadCount, int unseenCount) {
+
+	}
+
+	/**
+	 * What a change does to the user's counts.
+	 *
+	 * @param unread added to the unread count
+	 * @param unseen added to the unseen count
+	 */
+	public record Counts(int unread, int unseen) {
+
+		/** Leaves both counts as they are. */
+		public static final Counts NONE = new Counts(0, 0);
+
+		/** One more unread and unseen notification. */
+		public static final Counts ONE_NEW = new Counts(1, 1);
+
+		/** What removing these notifications takes from the counts. */
+		public static Counts removing(Collection<StoredNotification> notifications) {
+			int unread = 0;
+			int unseen = 0;
+			for (StoredNotification notification : notifications) {
+				unread -= notification.unreadWeight();
+				unseen -= notification.unseenWeight();
+			}
+			return new Counts(unread, unseen);
+		}
 
 	}
 
@@ -97,9 +126,11 @@ public class Ledger {
 			}
 			Ledger.this.jdbc.sql("""
 					INSERT INTO user_state (user_id) SELECT unnest(?::text[]) ORDER BY 1
-					ON CONFLICT (user_id) DO UPDATE SET seq = user_state.seq RETURNING user_id, seq, unread_count""")
+					ON CONFLICT (user_id) DO UPDATE SET seq = user_state.seq
+					RETURNING user_id, seq, unread_count, unseen_count""")
 				.param(missing.toArray(String[]::new))
-				.query((rs, n) -> this.states.put(rs.getString(1), new long[] { rs.getLong(2), rs.getInt(3) }))
+				.query((rs, n) -> this.states.put(rs.getString(1),
+						new long[] { rs.getLong(2), rs.getInt(3), rs.getInt(4) }))
 				.list();
 		}
 
@@ -111,24 +142,40 @@ public class Ledger {
 			return (int) state(userId)[1];
 		}
 
+		public int unseenCount(String userId) {
+			return (int) state(userId)[2];
+		}
+
 		public long seq(String userId) {
 			return state(userId)[0];
 		}
 
 		/** Records a change of a locked user's inbox; returns its seq. */
-		public long emit(String userId, ChangeKind kind, Notification notification, List<String> ids, int unreadDelta,
+		public long emit(String userId, ChangeKind kind, Notification notification, List<String> ids, Counts counts,
 				List<Channel> channels, Instant occurredAt) {
+			return emit(userId, kind, null, notification, ids, counts, channels, occurredAt);
+		}
+
+		/**
+		 * Records a state change that readers of {@code kind} alone take for that kind
+		 * (see {@link NotificationChange#getStateChange()}); returns its seq.
+		 */
+		public long emit(String userId, ChangeKind kind, StateChange stateChange, Notification notification,
+				List<String> ids, Counts counts, List<Channel> channels, Instant occurredAt) {
 			long[] state = state(userId);
 			state[0]++;
-			state[1] += unreadDelta;
+			state[1] += counts.unread();
+			state[2] += counts.unseen();
 			this.dirty.add(userId);
 			NotificationChange change = NotificationChange.newBuilder()
 				.setUserId(userId)
 				.setSeq(state[0])
 				.setKind(kind)
+				.setStateChange(stateChange)
 				.setNotification(notification)
 				.setNotificationIds(ids)
 				.setUnreadCount((int) state[1])
+				.setUnseenCount((int) state[2])
 				.setChannels(channels)
 				.setOccurredAt(occurredAt)
 				.setEmittedAt(Instant.now())
@@ -154,12 +201,13 @@ public class Ledger {
 			}
 			List<String> users = List.copyOf(this.dirty);
 			Ledger.this.jdbc.sql("""
-					UPDATE user_state u SET seq = v.seq, unread_count = v.unread
-					FROM unnest(?::text[], ?::bigint[], ?::int[]) AS v (user_id, seq, unread)
+					UPDATE user_state u SET seq = v.seq, unread_count = v.unread, unseen_count = v.unseen
+					FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[]) AS v (user_id, seq, unread, unseen)
 					WHERE u.user_id = v.user_id""")
 				.params(users.toArray(String[]::new),
 						users.stream().map((user) -> this.states.get(user)[0]).toArray(Long[]::new),
-						users.stream().map((user) -> (int) this.states.get(user)[1]).toArray(Integer[]::new))
+						users.stream().map((user) -> (int) this.states.get(user)[1]).toArray(Integer[]::new),
+						users.stream().map((user) -> (int) this.states.get(user)[2]).toArray(Integer[]::new))
 				.update();
 			// clock_timestamp(), taken under the user's lock, grows with seq: retention
 			// by age then only ever removes the oldest seqs of a user, never one in the

@@ -27,6 +27,9 @@ public final class NotificationRowMapper implements RowMapper<StoredNotification
 	private static final TypeReference<List<Map<String, String>>> ACTORS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+	};
+
 	private final JsonMapper json;
 
 	public NotificationRowMapper(JsonMapper json) {
@@ -38,12 +41,18 @@ public final class NotificationRowMapper implements RowMapper<StoredNotification
 		return new StoredNotification(rs.getObject("id", UUID.class), rs.getString("user_id"),
 				NotificationType.valueOf(rs.getString("type")), rs.getBoolean("critical"), content(rs),
 				actors(rs.getString("actors")), strings(rs.getArray("actor_ids")), rs.getInt("actor_count"),
-				rs.getString("reaction"), rs.getString("comment_preview"), message(rs), rs.getString("aggregate_key"),
-				rs.getBoolean("read"), instant(rs, "created_at"), instant(rs, "updated_at"));
+				rs.getString("reaction"), rs.getString("comment_preview"), message(rs), rs.getString("comment_id"),
+				rs.getString("action_url"), Map.copyOf(this.json.readValue(rs.getString("attributes"), ATTRIBUTES)),
+				rs.getString("aggregate_key"), rs.getBoolean("read"), rs.getBoolean("seen"), rs.getBoolean("archived"),
+				instant(rs, "created_at"), instant(rs, "updated_at"));
 	}
 
 	String actorsJson(List<Actor> actors) {
 		return this.json.writeValueAsString(actors.stream().map(NotificationRowMapper::actorMap).toList());
+	}
+
+	String attributesJson(Map<String, String> attributes) {
+		return this.json.writeValueAsString(attributes);
 	}
 
 	private List<Actor> actors(String text) {

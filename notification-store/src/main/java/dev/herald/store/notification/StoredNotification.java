@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,14 +32,21 @@ import dev.herald.schema.text.NotificationTexts;
  * @param reaction the latest reaction emoji, or null
  * @param commentPreview the latest comment preview, or null
  * @param message the text of announcements and moderation notices, or null
+ * @param commentId the latest comment's id, or null
+ * @param actionUrl the URL the latest event gave it to open, or null
+ * @param attributes the latest event's attributes
  * @param aggregateKey the key later reactions or comments join it by, or null
  * @param read whether the user read it
+ * @param seen whether the user saw it in a list (reading implies seeing)
+ * @param archived whether the user archived it (archived ones count neither as unread nor
+ * as unseen)
  * @param createdAt when it was stored
  * @param updatedAt when it last changed
  */
 public record StoredNotification(UUID id, String userId, NotificationType type, boolean critical, ContentRef content,
 		List<Actor> actors, List<String> actorIds, int actorCount, String reaction, String commentPreview,
-		MessageText message, String aggregateKey, boolean read, Instant createdAt, Instant updatedAt) {
+		MessageText message, String commentId, String actionUrl, Map<String, String> attributes, String aggregateKey,
+		boolean read, boolean seen, boolean archived, Instant createdAt, Instant updatedAt) {
 
 	/** Actors shown on a notification. */
 	public static final int SHOWN_ACTORS = 3;
@@ -53,13 +61,23 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 		List<Actor> actors = (actor != null) ? List.of(actor) : List.of();
 		List<String> actorIds = (actor != null && actor.getId() != null) ? List.of(actor.getId()) : List.of();
 		String preview = (event.getComment() != null) ? event.getComment().getPreview() : null;
+		String commentId = (event.getComment() != null) ? event.getComment().getId() : null;
 		return new StoredNotification(TimeOrderedIds.next(now), event.getRecipientId(), type, event.getCritical(),
 				event.getContent(), actors, actorIds, actors.size(), event.getReaction(), preview, event.getMessage(),
-				aggregateKey, false, now, now);
+				commentId, event.getActionUrl(), Map.copyOf(event.getAttributes()), aggregateKey, false, false, false,
+				now, now);
 	}
 
-	/** This aggregate after {@code actor} reacted or commented again. */
-	public StoredNotification joinedBy(Actor actor, String newReaction, String newPreview) {
+	/**
+	 * This aggregate after the event's actor reacted or commented again: the event's
+	 * reaction, comment and link (when it gives them) and its attributes become the
+	 * notification's, and it is unseen again (it is unread, or it would not be open).
+	 */
+	public StoredNotification joinedBy(SocialEvent event) {
+		Actor actor = event.getActor();
+		String newReaction = event.getReaction();
+		String newPreview = (event.getComment() != null) ? event.getComment().getPreview() : null;
+		String newCommentId = (event.getComment() != null) ? event.getComment().getId() : null;
 		boolean known = actor.getId() != null && this.actorIds.contains(actor.getId());
 		List<Actor> shown = new ArrayList<>(KEPT_ACTORS);
 		shown.add(actor);
@@ -73,8 +91,11 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 		}
 		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, shown, ids,
 				known ? this.actorCount : this.actorCount + 1, (newReaction != null) ? newReaction : this.reaction,
-				(newPreview != null) ? newPreview : this.commentPreview, this.message, this.aggregateKey, this.read,
-				this.createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				(newPreview != null) ? newPreview : this.commentPreview, this.message,
+				(newCommentId != null) ? newCommentId : this.commentId,
+				(event.getActionUrl() != null) ? event.getActionUrl() : this.actionUrl,
+				Map.copyOf(event.getAttributes()), this.aggregateKey, this.read, false, this.archived, this.createdAt,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/** This notification showing {@code actorId} as the deleted user. */
@@ -84,8 +105,9 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 			.toList();
 		List<String> ids = this.actorIds.stream().filter((id) -> !id.equals(actorId)).toList();
 		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, shown, ids,
-				this.actorCount, this.reaction, this.commentPreview, this.message, this.aggregateKey, this.read,
-				this.createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				this.actorCount, this.reaction, this.commentPreview, this.message, this.commentId, this.actionUrl,
+				this.attributes, this.aggregateKey, this.read, this.seen, this.archived, this.createdAt,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/** Whether {@code actorId} is one of the actors of this notification. */
@@ -128,8 +150,19 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 	private StoredNotification without(List<Actor> kept, List<String> ids) {
 		int left = Math.max(0, this.actorCount - 1);
 		return new StoredNotification(this.id, this.userId, this.type, this.critical, this.content, kept, ids, left,
-				this.reaction, this.commentPreview, this.message, this.aggregateKey, this.read, this.createdAt,
+				this.reaction, this.commentPreview, this.message, this.commentId, this.actionUrl, this.attributes,
+				this.aggregateKey, this.read, this.seen, this.archived, this.createdAt,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	/** 1 when this notification counts as unread (neither read nor archived), else 0. */
+	public int unreadWeight() {
+		return (!this.read && !this.archived) ? 1 : 0;
+	}
+
+	/** 1 when this notification counts as unseen (neither seen nor archived), else 0. */
+	public int unseenWeight() {
+		return (!this.seen && !this.archived) ? 1 : 0;
 	}
 
 	/** The Avro form carried by changes, with its template key and params. */
@@ -150,6 +183,11 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 			.setUpdatedAt(this.updatedAt)
 			.setRead(this.read)
 			.setCritical(this.critical)
+			.setSeen(this.seen)
+			.setArchived(this.archived)
+			.setCommentId(this.commentId)
+			.setActionUrl(this.actionUrl)
+			.setAttributes(this.attributes)
 			.build();
 	}
 

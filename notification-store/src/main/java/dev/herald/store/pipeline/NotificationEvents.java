@@ -7,6 +7,7 @@ import dev.herald.schema.ChangeKind;
 import dev.herald.schema.EventKind;
 import dev.herald.schema.NotificationType;
 import dev.herald.schema.SocialEvent;
+import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.StoredNotification;
 import dev.herald.store.preferences.Preferences;
 
@@ -70,16 +71,16 @@ class NotificationEvents {
 			Preferences preferences) {
 		batch.created(notification);
 		batch.session()
-			.emit(notification.userId(), ChangeKind.CREATED, notification.toAvro(), List.of(), 1,
+			.emit(notification.userId(), ChangeKind.CREATED, notification.toAvro(), List.of(), Ledger.Counts.ONE_NEW,
 					preferences.deliveryChannels(notification.type(), notification.critical()), event.getOccurredAt());
 	}
 
 	private void grow(StoredNotification open, SocialEvent event, BatchContext batch, Preferences preferences) {
-		String preview = (event.getComment() != null) ? event.getComment().getPreview() : null;
-		StoredNotification grown = open.joinedBy(event.getActor(), event.getReaction(), preview);
+		StoredNotification grown = open.joinedBy(event);
 		batch.updated(grown);
 		batch.session()
-			.emit(grown.userId(), ChangeKind.UPDATED, grown.toAvro(), List.of(grown.id().toString()), 0,
+			.emit(grown.userId(), ChangeKind.UPDATED, grown.toAvro(), List.of(grown.id().toString()),
+					new Ledger.Counts(0, grown.unseenWeight() - open.unseenWeight()),
 					preferences.deliveryChannels(grown.type(), grown.critical()), event.getOccurredAt());
 	}
 

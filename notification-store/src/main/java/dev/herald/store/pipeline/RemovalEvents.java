@@ -64,12 +64,12 @@ class RemovalEvents {
 			if (after.actorCount() == 0) {
 				this.notifications.delete(before.userId(), before.id());
 				session.emit(before.userId(), ChangeKind.DELETED, null, List.of(before.id().toString()),
-						before.read() ? 0 : -1, List.of(), event.getOccurredAt());
+						Ledger.Counts.removing(List.of(before)), List.of(), event.getOccurredAt());
 			}
 			else {
 				this.notifications.updateAll(List.of(after));
-				session.emit(after.userId(), ChangeKind.UPDATED, after.toAvro(), List.of(after.id().toString()), 0,
-						List.of(), event.getOccurredAt());
+				session.emit(after.userId(), ChangeKind.UPDATED, after.toAvro(), List.of(after.id().toString()),
+						Ledger.Counts.NONE, List.of(), event.getOccurredAt());
 			}
 		}
 		this.metrics.applied("retracted");
@@ -109,16 +109,15 @@ class RemovalEvents {
 		this.notifications.updateAll(erased);
 		for (StoredNotification notification : erased) {
 			session.emit(notification.userId(), ChangeKind.UPDATED, notification.toAvro(),
-					List.of(notification.id().toString()), 0, List.of(), event.getOccurredAt());
+					List.of(notification.id().toString()), Ledger.Counts.NONE, List.of(), event.getOccurredAt());
 		}
 		this.metrics.applied("user_deleted");
 	}
 
 	private static void emitDeleted(Ledger.Session session, String userId, List<StoredNotification> deleted,
 			Instant occurredAt) {
-		int unread = (int) deleted.stream().filter((n) -> !n.read()).count();
 		List<String> ids = deleted.stream().map((n) -> n.id().toString()).toList();
-		session.emit(userId, ChangeKind.DELETED, null, ids, -unread, List.of(), occurredAt);
+		session.emit(userId, ChangeKind.DELETED, null, ids, Ledger.Counts.removing(deleted), List.of(), occurredAt);
 	}
 
 }

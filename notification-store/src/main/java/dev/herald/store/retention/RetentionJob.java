@@ -92,16 +92,21 @@ public class RetentionJob {
 			.param(ids)
 			.query(String.class)
 			.list());
-		Map<String, List<Deleted>> byUser = this.jdbc
-			.sql("DELETE FROM notifications WHERE id = ANY(?::uuid[]) AND created_at < ? RETURNING id, user_id, read")
+		Map<String, List<Deleted>> byUser = this.jdbc.sql(
+				"DELETE FROM notifications WHERE id = ANY(?::uuid[]) AND created_at < ? RETURNING id, user_id, read, seen, archived")
 			.params(ids, Timestamp.from(cutoff))
-			.query((rs, n) -> new Deleted(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.query((rs, n) -> new Deleted(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+					rs.getBoolean(5)))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Deleted::userId, TreeMap::new, Collectors.toList()));
-		byUser.forEach((userId, deleted) -> session.emit(userId, ChangeKind.DELETED, null,
-				deleted.stream().map(Deleted::id).toList(), -(int) deleted.stream().filter((d) -> !d.read()).count(),
-				List.of(), Instant.now()));
+		byUser
+			.forEach(
+					(userId, deleted) -> session.emit(userId, ChangeKind.DELETED, null,
+							deleted.stream().map(Deleted::id).toList(),
+							new Ledger.Counts(-deleted.stream().mapToInt(Deleted::unreadWeight).sum(),
+									-deleted.stream().mapToInt(Deleted::unseenWeight).sum()),
+							List.of(), Instant.now()));
 		session.flush();
 	}
 
@@ -122,7 +127,15 @@ public class RetentionJob {
 		return total;
 	}
 
-	private record Deleted(String id, String userId, boolean read) {
+	private record Deleted(String id, String userId, boolean read, boolean seen, boolean archived) {
+
+		int unreadWeight() {
+			return (!this.read && !this.archived) ? 1 : 0;
+		}
+
+		int unseenWeight() {
+			return (!this.seen && !this.archived) ? 1 : 0;
+		}
 
 	}
 

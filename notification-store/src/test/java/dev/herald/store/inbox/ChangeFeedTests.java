@@ -35,21 +35,23 @@ class ChangeFeedTests extends StoreIntegrationTest {
 		assertThat(feed.get("seq").asLong()).isEqualTo(2);
 		assertThat(feed.get("hasMore").asBoolean()).isFalse();
 		JsonNode created = feed.get("changes").get(0);
-		assertThat(names(created)).containsExactlyInAnyOrder("type", "seq", "change", "notification", "unreadCount");
+		assertThat(names(created)).containsExactlyInAnyOrder("type", "seq", "change", "notification", "unreadCount",
+				"unseenCount");
 		assertThat(created.get("type").asString()).isEqualTo("notification");
 		assertThat(created.get("change").asString()).isEqualTo("created");
 		assertThat(created.get("seq").asLong()).isEqualTo(1);
 		assertThat(created.get("unreadCount").asInt()).isEqualTo(1);
 		assertThat(names(created.get("notification"))).containsExactlyInAnyOrder("id", "type", "content", "actors",
 				"actorCount", "reaction", "commentPreview", "message", "templateKey", "params", "text", "createdAt",
-				"updatedAt", "read", "critical");
+				"updatedAt", "read", "critical", "seen", "archived", "commentId", "actionUrl", "attributes");
 		assertThat(created.get("notification").get("text").asString()).startsWith("alice reacted ❤");
 		JsonNode read = feed.get("changes").get(1);
-		assertThat(names(read)).containsExactlyInAnyOrder("type", "seq", "change", "ids", "unreadCount");
+		assertThat(names(read)).containsExactlyInAnyOrder("type", "seq", "change", "ids", "unreadCount", "unseenCount");
 		assertThat(read.get("type").asString()).isEqualTo("state");
 		assertThat(read.get("change").asString()).isEqualTo("read");
 		assertThat(read.get("ids").get(0).asString()).isEqualTo(id);
 		assertThat(read.get("unreadCount").asInt()).isZero();
+		assertThat(read.get("unseenCount").asInt()).as("reading implies seeing").isZero();
 	}
 
 	@Test

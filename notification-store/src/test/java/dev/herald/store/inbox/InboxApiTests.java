@@ -135,7 +135,7 @@ class InboxApiTests extends StoreIntegrationTest {
 		assertField(http.get("/v1/notifications?cursor=%%%"), "cursor");
 		assertField(http.get("/v1/notifications?type=PARTY"), "type");
 		assertField(http.postIds("/v1/notifications/read", List.of("nope")), "ids[0]");
-		assertField(http.post("/v1/notifications/read", Map.of()), "ids");
+		assertField(http.post("/v1/notifications/read", Map.of("ids", List.of())), "ids");
 		assertField(http.get("/v1/notifications/changes?since=-1"), "since");
 		String id = UUID.randomUUID().toString();
 		assertField(http.post("/v1/notifications/read", Map.of("ids", List.of(id), "all", true)), "all");

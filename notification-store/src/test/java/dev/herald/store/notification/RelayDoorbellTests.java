@@ -80,7 +80,7 @@ class RelayDoorbellTests extends StoreIntegrationTest {
 		return this.transactions.execute((status) -> {
 			Ledger.Session session = this.ledger.open();
 			session.lock(user);
-			session.emit(user, ChangeKind.ALL_READ, null, List.of(), 0, List.of(), Instant.now());
+			session.emit(user, ChangeKind.ALL_READ, null, List.of(), Ledger.Counts.NONE, List.of(), Instant.now());
 			session.flush();
 			return this.jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
 		});

@@ -46,7 +46,8 @@ public final class ChangeFrames {
 		boolean content = change.getKind() == ChangeKind.CREATED || change.getKind() == ChangeKind.UPDATED;
 		frame.put("type", content ? "notification" : "state");
 		frame.put("seq", change.getSeq());
-		frame.put("change", change.getKind().name().toLowerCase(Locale.ROOT));
+		String name = ((change.getStateChange() != null) ? change.getStateChange().name() : change.getKind().name());
+		frame.put("change", name.toLowerCase(Locale.ROOT));
 		if (content && change.getNotification() != null) {
 			frame.set("notification", notification(change.getNotification()));
 		}
@@ -55,6 +56,7 @@ public final class ChangeFrames {
 			change.getNotificationIds().forEach(ids::add);
 		}
 		frame.put("unreadCount", change.getUnreadCount());
+		frame.put("unseenCount", change.getUnseenCount());
 		return frame;
 	}
 
@@ -99,6 +101,12 @@ public final class ChangeFrames {
 		node.put("updatedAt", notification.getUpdatedAt().toString());
 		node.put("read", notification.getRead());
 		node.put("critical", notification.getCritical());
+		node.put("seen", notification.getSeen());
+		node.put("archived", notification.getArchived());
+		node.put("commentId", notification.getCommentId());
+		node.put("actionUrl", notification.getActionUrl());
+		ObjectNode attributes = node.putObject("attributes");
+		notification.getAttributes().forEach(attributes::put);
 		return node;
 	}
 

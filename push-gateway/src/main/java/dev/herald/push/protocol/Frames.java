@@ -12,8 +12,13 @@ public final class Frames {
 	private Frames() {
 	}
 
-	public static String hello(long seq, int unreadCount) {
-		return JSON.objectNode().put("type", "hello").put("seq", seq).put("unreadCount", unreadCount).toString();
+	public static String hello(long seq, int unreadCount, int unseenCount) {
+		return JSON.objectNode()
+			.put("type", "hello")
+			.put("seq", seq)
+			.put("unreadCount", unreadCount)
+			.put("unseenCount", unseenCount)
+			.toString();
 	}
 
 	/** History is gone: the client reloads its state; live changes continue after seq. */

@@ -94,7 +94,7 @@ class ChangeStream {
 			return;
 		}
 		session.lastSent = state.seq();
-		session.send(Frames.hello(state.seq(), state.unreadCount()));
+		session.send(Frames.hello(state.seq(), state.unreadCount(), state.unseenCount()));
 		if (session.resumeAsked) {
 			goLive(session, session.resumeSince);
 		}

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Client → server messages: {@code ping}, {@code resume}, {@code mark_read},
- * {@code mark_all_read}. Bad messages get an {@code error} frame naming the problem.
+ * {@code mark_all_read}, {@code mark_seen}. Bad messages get an {@code error} frame
+ * naming the problem.
  */
 @Component
 class ClientCommands {
@@ -56,8 +57,9 @@ class ClientCommands {
 			case "resume" -> resume(session, message.get("since"));
 			case "mark_read" -> markRead(session, message.get("ids"));
 			case "mark_all_read" -> callStore(session, () -> this.store.markAllRead(session.token()));
-			default ->
-				reply(session, Frames.error("bad_request", "type: one of ping, resume, mark_read, mark_all_read"));
+			case "mark_seen" -> markSeen(session, message.get("ids"));
+			default -> reply(session,
+					Frames.error("bad_request", "type: one of ping, resume, mark_read, mark_all_read, mark_seen"));
 		}
 	}
 
@@ -78,10 +80,30 @@ class ClientCommands {
 	}
 
 	private void markRead(ClientSession session, JsonNode ids) {
+		List<String> values = ids(session, ids);
+		if (values != null) {
+			callStore(session, () -> this.store.markRead(session.token(), values));
+		}
+	}
+
+	/** Without ids: every notification the user has, as when they open the bell. */
+	private void markSeen(ClientSession session, JsonNode ids) {
+		if (ids == null || ids.isNull()) {
+			callStore(session, () -> this.store.markSeen(session.token(), null));
+			return;
+		}
+		List<String> values = ids(session, ids);
+		if (values != null) {
+			callStore(session, () -> this.store.markSeen(session.token(), values));
+		}
+	}
+
+	/** The ids of a command, or null after answering why they are refused. */
+	private List<String> ids(ClientSession session, JsonNode ids) {
 		if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_IDS
 				|| !ids.valueStream().allMatch(JsonNode::isString)) {
 			reply(session, Frames.error("bad_request", "ids: 1 to " + MAX_IDS + " notification ids"));
-			return;
+			return null;
 		}
 		List<String> values = new ArrayList<>();
 		ids.forEach((id) -> values.add(id.asString()));
@@ -90,10 +112,10 @@ class ClientCommands {
 				// the store would refuse the call; said here, it is not an outage to
 				// retry
 				reply(session, Frames.error("bad_request", "ids[" + i + "]: a notification id (UUID)"));
-				return;
+				return null;
 			}
 		}
-		callStore(session, () -> this.store.markRead(session.token(), values));
+		return values;
 	}
 
 	/** Frames are JSON text; a binary frame is answered, not silently dropped. */

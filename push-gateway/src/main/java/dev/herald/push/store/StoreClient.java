@@ -99,8 +99,8 @@ public class StoreClient {
 					.body(JsonNode.class));
 		List<StoreState> states = new ArrayList<>(tokens.size());
 		body.path("results")
-			.forEach((result) -> states.add(result.has("error") ? null
-					: new StoreState(result.path("seq").asLong(), result.path("unreadCount").asInt())));
+			.forEach((result) -> states.add(result.has("error") ? null : new StoreState(result.path("seq").asLong(),
+					result.path("unreadCount").asInt(), result.path("unseenCount").asInt())));
 		return states;
 	}
 
@@ -140,6 +140,17 @@ public class StoreClient {
 					.uri("/v1/notifications/read")
 					.headers((h) -> h.setBearerAuth(token))
 					.body(Map.of("ids", ids))
+					.retrieve()
+					.toBodilessEntity());
+	}
+
+	/** Marks the given notifications seen, or all of them when {@code ids} is null. */
+	public void markSeen(String token, List<String> ids) {
+		call("seen",
+				() -> this.rest.post()
+					.uri("/v1/notifications/seen")
+					.headers((h) -> h.setBearerAuth(token))
+					.body((ids != null) ? Map.of("ids", ids) : Map.of())
 					.retrieve()
 					.toBodilessEntity());
 	}

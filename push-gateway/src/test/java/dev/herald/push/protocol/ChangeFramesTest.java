@@ -11,6 +11,7 @@ import dev.herald.schema.ChangeKind;
 import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.NotificationType;
+import dev.herald.schema.StateChange;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +89,43 @@ class ChangeFramesTest {
 		assertThat(frame.get("change").asString()).isEqualTo("all_read");
 		assertThat(frame.get("ids")).extracting(JsonNode::asString).containsExactly("a", "b");
 		assertThat(frame.has("notification")).isFalse();
+	}
+
+	@Test
+	void aNotificationFrameCarriesSeenArchivedTheLinksTheAttributesAndBothCounts() {
+		Notification notification = notification();
+		notification.setSeen(true);
+		notification.setCommentId("c9");
+		notification.setActionUrl("https://art.example/a/1#c9");
+		notification.setAttributes(Map.of("thread", "9"));
+		NotificationChange change = change(ChangeKind.UPDATED, notification).setUnseenCount(2).build();
+
+		JsonNode frame = JsonMapper.shared().readTree(ChangeFrames.live(change).json(Locale.ENGLISH));
+
+		assertThat(frame.get("unseenCount").asInt()).isEqualTo(2);
+		assertThat(frame.at("/notification/seen").asBoolean()).isTrue();
+		assertThat(frame.at("/notification/archived").asBoolean()).isFalse();
+		assertThat(frame.at("/notification/commentId").asString()).isEqualTo("c9");
+		assertThat(frame.at("/notification/actionUrl").asString()).isEqualTo("https://art.example/a/1#c9");
+		assertThat(frame.at("/notification/attributes/thread").asString()).isEqualTo("9");
+	}
+
+	@Test
+	void aStateChangeIsNamedByWhatItDidNotByTheKindOlderReadersTakeItFor() {
+		for (StateChange state : List.of(StateChange.SEEN, StateChange.ARCHIVED, StateChange.UNARCHIVED)) {
+			ChangeKind kind = (state == StateChange.ARCHIVED) ? ChangeKind.READ : ChangeKind.UNREAD;
+			NotificationChange change = change(kind, null).setStateChange(state)
+				.setNotificationIds(List.of("a"))
+				.setUnseenCount(0)
+				.build();
+
+			JsonNode frame = JsonMapper.shared().readTree(ChangeFrames.live(change).json(Locale.ENGLISH));
+
+			assertThat(frame.get("type").asString()).isEqualTo("state");
+			assertThat(frame.get("change").asString()).isEqualTo(state.name().toLowerCase(Locale.ROOT));
+			assertThat(frame.get("ids")).extracting(JsonNode::asString).containsExactly("a");
+			assertThat(frame.get("unseenCount").asInt()).isZero();
+		}
 	}
 
 	private static Notification notification() {

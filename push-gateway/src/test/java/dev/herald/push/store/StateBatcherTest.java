@@ -40,7 +40,7 @@ class StateBatcherTest {
 			this.gate.await(10, TimeUnit.SECONDS);
 			List<StoreState> states = new ArrayList<>();
 			tokens.forEach((token) -> states
-				.add(token.startsWith("bad") ? null : new StoreState(Long.parseLong(token.substring(1)), 1)));
+				.add(token.startsWith("bad") ? null : new StoreState(Long.parseLong(token.substring(1)), 1, 1)));
 			return states;
 		}
 		catch (InterruptedException ex) {
