@@ -17,9 +17,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless JWT bearer authentication for {@code /v1/**} ({@code sub} is the user),
- * {@code notifications:admin} scope for {@code /v1/admin/**}, open health and metrics,
- * and open unsubscribe links (their signed token is the credential) and batched unread
- * counts (each user's own token in the body is).
+ * {@code notifications:admin} scope for {@code /v1/admin/**}, open health, metrics and
+ * the OpenAPI description, and open unsubscribe links (their signed token is the
+ * credential) and batched unread counts (each user's own token in the body is).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
@@ -30,7 +30,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
-				.requestMatchers("/actuator/prometheus", "/actuator/info")
+				.requestMatchers("/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/v1/unsubscribe", "/v1/unsubscribe/**")
 				.permitAll()
