@@ -22,8 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Renders a digest in the recipient's language: the subject from the module's message
- * bundle (plural-correct), each notification line from {@link NotificationTexts}, the
- * HTML and text parts from the {@code mail/digest} templates, which escape every value.
+ * bundle (ICU plural rules, {@link IcuMessageSource}), each notification line from
+ * {@link NotificationTexts}, the HTML and text parts from the {@code mail/digest}
+ * templates, which escape every value.
  */
 @Component
 public class DigestComposer {
