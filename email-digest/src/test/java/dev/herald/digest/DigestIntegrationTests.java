@@ -10,7 +10,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.herald.digest.pending.PendingItems;
 import dev.herald.schema.DigestFrequency;
+import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationType;
 import dev.herald.schema.token.UnsubscribeToken;
 import dev.herald.schema.topic.Topics;
@@ -31,6 +33,7 @@ import static dev.herald.digest.Records.created;
 import static dev.herald.digest.Records.notification;
 import static dev.herald.digest.Records.preferences;
 import static dev.herald.digest.Records.read;
+import static dev.herald.digest.Records.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,13 +55,16 @@ class DigestIntegrationTests extends DigestServiceTest {
 
 	final KafkaListenerEndpointRegistry listeners;
 
+	final PendingItems pendingItems;
+
 	DigestIntegrationTests(MutableClock clock, JdbcClient jdbc, CrashingMailSender mailSender, MeterRegistry meters,
-			KafkaListenerEndpointRegistry listeners) {
+			KafkaListenerEndpointRegistry listeners, PendingItems pendingItems) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.meters = meters;
 		this.listeners = listeners;
+		this.pendingItems = pendingItems;
 	}
 
 	@AfterEach
@@ -118,6 +124,74 @@ class DigestIntegrationTests extends DigestServiceTest {
 		assertNoMoreMailsThan(user, 1);
 		this.clock.set("2026-06-02T12:00:00Z");
 		assertNoMoreMailsThan(user, 1);
+	}
+
+	@Test
+	void aLineLinksToTheNotificationsActionUrlAndOtherwiseToItsContent() {
+		String user = newUser("Lia", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		String actionUrl = "https://app.example/artworks/a-l1/comments/c-7?from=digest&lang=en";
+		kafka.send(Topics.NOTIFICATIONS, user,
+				created(user, 1,
+						withLinks(
+								notification("l1", NotificationType.COMMENT, "comment.one",
+										Map.of("actor1", "eve", "title", "Sunset", "preview", "wow"), false),
+								actionUrl, "c-7", Map.of("source", "web"))));
+		kafka.send(Topics.NOTIFICATIONS, user, comment(user, 2, "l2", "bob", "Harbour", "nice"));
+		awaitPending(user, 2);
+
+		this.clock.set("2026-06-02T09:00:00Z");
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+		Document document = Jsoup.parse(Mailbox.part(mail, "text/html"));
+		assertThat(document.select("li a").eachAttr("href")).containsExactlyInAnyOrder(actionUrl,
+				"https://art.example/a/l2");
+		assertThat(document.select("li a[href=" + actionUrl + "]").text())
+			.isEqualTo("eve commented on Sunset: \u201cwow\u201d");
+		assertThat(document.select("li a[href=https://art.example/a/l2]").text())
+			.isEqualTo("bob commented on Harbour: \u201cnice\u201d");
+		// each line, and under it its link
+		String text = Mailbox.part(mail, "text/plain").replace("\r\n", "\n");
+		assertThat(text).contains("- eve commented on Sunset: \u201cwow\u201d\n  " + actionUrl + "\n")
+			.contains("- bob commented on Harbour: \u201cnice\u201d\n  https://art.example/a/l2\n")
+			.doesNotContain("https://art.example/a/l1");
+	}
+
+	@Test
+	void anUpdatedNotificationRefreshesItsLinkCommentAndAttributes() {
+		String user = newUser("Max", DigestFrequency.DAILY, 9, 1, "UTC", "en");
+		this.clock.set("2026-06-01T10:00:00Z");
+		Notification first = notification("r1", NotificationType.COMMENT, "comment.one",
+				Map.of("actor1", "eve", "title", "Sunset", "preview", "first"), false);
+		kafka.send(Topics.NOTIFICATIONS, user,
+				created(user, 1, withLinks(first, "https://app.example/c/1", "c-1", Map.of("source", "web"))));
+		awaitPending(user, 1);
+		Notification grown = notification("r1", NotificationType.COMMENT, "comment.two",
+				Map.of("actor1", "bob", "actor2", "eve", "title", "Sunset"), false);
+		kafka.send(Topics.NOTIFICATIONS, user, updated(user, 2,
+				withLinks(grown, "https://app.example/c/2", "c-2", Map.of("source", "mobile", "thread", "t-9"))));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.pendingItems.unclaimed(user)).singleElement().satisfies((item) -> {
+				assertThat(item.templateKey()).isEqualTo("comment.two");
+				assertThat(item.actionUrl()).isEqualTo("https://app.example/c/2");
+				assertThat(item.commentId()).isEqualTo("c-2");
+				assertThat(item.attributes()).isEqualTo(Map.of("source", "mobile", "thread", "t-9"));
+			}));
+
+		this.clock.set("2026-06-02T09:00:00Z");
+		MimeMessage mail = awaitMails(user, 1).getFirst();
+		assertThat(Jsoup.parse(Mailbox.part(mail, "text/html")).select("li a").eachAttr("href"))
+			.containsExactly("https://app.example/c/2");
+		assertThat(Mailbox.part(mail, "text/plain")).contains("https://app.example/c/2")
+			.doesNotContain("https://app.example/c/1");
+	}
+
+	private static Notification withLinks(Notification notification, String actionUrl, String commentId,
+			Map<String, String> attributes) {
+		return Notification.newBuilder(notification)
+			.setActionUrl(actionUrl)
+			.setCommentId(commentId)
+			.setAttributes(attributes)
+			.build();
 	}
 
 	@Test

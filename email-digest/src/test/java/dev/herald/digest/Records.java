@@ -57,6 +57,10 @@ public final class Records {
 		return change(userId, seq, ChangeKind.CREATED, notification, List.of());
 	}
 
+	public static NotificationChange updated(String userId, long seq, Notification notification) {
+		return change(userId, seq, ChangeKind.UPDATED, notification, List.of());
+	}
+
 	public static NotificationChange read(String userId, long seq, String... ids) {
 		return change(userId, seq, ChangeKind.READ, null, List.of(ids));
 	}

@@ -1,18 +1,33 @@
 package dev.herald.schema.text;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 
 /**
  * Renders a notification's {@code templateKey} and {@code params} into one line of plain
  * text in a user's language ({@code en}, {@code es}, {@code pt}; English for anything
  * else). Shared so that the inbox, the players and the digests say the same thing. The
  * result is plain text: escape it wherever it is put into markup.
+ * <p>
+ * The templates are ICU {@link MessageFormat} patterns with named arguments, formatted
+ * with the plural rules of the bundle's language: {@code {others, plural, one {# other}
+ * other {# others}}}. Every param is passed as an argument, never put into the pattern,
+ * so values with ICU syntax ({@code { } ' #}) come out as they are. An argument that a
+ * pattern counts with ({@code plural}, {@code selectordinal}, {@code number}) is parsed
+ * from its param; a count that is missing or not a number counts as 0. Any other missing
+ * param renders as empty.
  */
 public final class NotificationTexts {
 
@@ -24,31 +39,36 @@ public final class NotificationTexts {
 
 	private static final String BUNDLE = "dev.herald.schema.text.notifications";
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9]+)}");
+	private static final Set<String> NUMBER_STYLES = Set.of("number", "spellout", "ordinal", "duration");
 
 	private static final ResourceBundle.Control NO_DEFAULT_LOCALE = ResourceBundle.Control
 		.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+	/** The parsed templates, by language and key (a template that is not there: none). */
+	private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
 	private NotificationTexts() {
 	}
 
 	public static String render(String templateKey, Map<String, String> params, Locale locale) {
-		ResourceBundle bundle = bundle(locale);
-		String template = lookup(bundle, templateKey);
+		Locale language = LANGUAGES.contains(locale.getLanguage()) ? Locale.of(locale.getLanguage()) : Locale.ENGLISH;
+		ResourceBundle bundle = bundle(language);
+		Template template = TEMPLATES.computeIfAbsent(language.getLanguage() + ':' + templateKey,
+				(key) -> Template.of(lookup(bundle, templateKey), language));
 		if (template == null) {
 			return templateKey;
 		}
-		Matcher matcher = PLACEHOLDER.matcher(template);
-		StringBuilder text = new StringBuilder();
-		while (matcher.find()) {
-			String value = params.getOrDefault(matcher.group(1), "");
-			if (DELETED_USER_HANDLE.equals(value)) {
-				value = lookup(bundle, "deleted_user");
+		Map<String, Object> arguments = new HashMap<>();
+		for (String name : template.arguments()) {
+			String value = Objects.requireNonNullElse(params.get(name), "");
+			if (template.counts().contains(name)) {
+				arguments.put(name, count(value));
 			}
-			matcher.appendReplacement(text, Matcher.quoteReplacement(value));
+			else {
+				arguments.put(name, DELETED_USER_HANDLE.equals(value) ? lookup(bundle, "deleted_user") : value);
+			}
 		}
-		matcher.appendTail(text);
-		return text.toString();
+		return template.format(arguments);
 	}
 
 	/**
@@ -63,8 +83,7 @@ public final class NotificationTexts {
 		return LANGUAGES.contains(locale.getLanguage()) ? locale : Locale.ENGLISH;
 	}
 
-	private static ResourceBundle bundle(Locale locale) {
-		Locale language = LANGUAGES.contains(locale.getLanguage()) ? Locale.of(locale.getLanguage()) : Locale.ROOT;
+	private static ResourceBundle bundle(Locale language) {
 		return ResourceBundle.getBundle(BUNDLE, language, NO_DEFAULT_LOCALE);
 	}
 
@@ -75,6 +94,66 @@ public final class NotificationTexts {
 		catch (MissingResourceException ex) {
 			return null;
 		}
+	}
+
+	private static Number count(String value) {
+		String number = value.strip();
+		try {
+			return Long.valueOf(number);
+		}
+		catch (NumberFormatException ex) {
+			try {
+				return new BigDecimal(number);
+			}
+			catch (NumberFormatException notDecimal) {
+				return 0L;
+			}
+		}
+	}
+
+	/**
+	 * One parsed template.
+	 *
+	 * @param format the pattern, for the plural rules of its language; not thread-safe,
+	 * so each use formats with a copy
+	 * @param arguments every argument it names, also those in sub-messages
+	 * @param counts the arguments it counts with (plural, number)
+	 */
+	private record Template(MessageFormat format, Set<String> arguments, Set<String> counts) {
+
+		static Template of(String pattern, Locale language) {
+			if (pattern == null) {
+				return null;
+			}
+			MessagePattern parsed = new MessagePattern(pattern);
+			Set<String> arguments = new HashSet<>();
+			Set<String> counts = new HashSet<>();
+			for (int i = 0; i < parsed.countParts(); i++) {
+				MessagePattern.Part part = parsed.getPart(i);
+				if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+					continue;
+				}
+				String name = parsed.getSubstring(parsed.getPart(i + 1));
+				arguments.add(name);
+				if (countsWith(parsed, i, part.getArgType())) {
+					counts.add(name);
+				}
+			}
+			return new Template(new MessageFormat(pattern, language), Set.copyOf(arguments), Set.copyOf(counts));
+		}
+
+		private static boolean countsWith(MessagePattern parsed, int start, MessagePattern.ArgType type) {
+			return switch (type) {
+				case PLURAL, SELECTORDINAL, CHOICE -> true;
+				case SIMPLE -> NUMBER_STYLES.contains(parsed.getSubstring(parsed.getPart(start + 2)));
+				default -> false;
+			};
+		}
+
+		String format(Map<String, Object> arguments) {
+			return ((MessageFormat) this.format.clone()).format(arguments);
+		}
+
 	}
 
 }

@@ -9,16 +9,26 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Delivery wiring: a TEXT-mode resolver for {@code *.txt} templates (the plain-text
- * part), which Spring Boot adds to its Thymeleaf engine before its HTML resolver; and the
- * rule of the {@code smtp} retry.
+ * Delivery wiring: the e-mail wording with ICU plural rules; a TEXT-mode resolver for
+ * {@code *.txt} templates (the plain-text part), which Spring Boot adds to its Thymeleaf
+ * engine before its HTML resolver; and the rule of the {@code smtp} retry.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
+
+	/**
+	 * {@code messages/digest*.properties}, for the composer and the templates; named
+	 * {@code messageSource}, so Spring Boot's (java.text formats) stands back.
+	 */
+	@Bean
+	MessageSource messageSource() {
+		return new IcuMessageSource("messages.digest");
+	}
 
 	@Bean
 	ITemplateResolver plainTextTemplateResolver() {

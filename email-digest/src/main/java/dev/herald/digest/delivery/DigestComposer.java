@@ -22,8 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Renders a digest in the recipient's language: the subject from the module's message
- * bundle (plural-correct), each notification line from {@link NotificationTexts}, the
- * HTML and text parts from the {@code mail/digest} templates, which escape every value.
+ * bundle (ICU plural rules, {@link IcuMessageSource}), each notification line from
+ * {@link NotificationTexts}, the HTML and text parts from the {@code mail/digest}
+ * templates, which escape every value.
  */
 @Component
 public class DigestComposer {
@@ -77,10 +78,18 @@ public class DigestComposer {
 			.toUri();
 	}
 
-	private static Line line(PendingItem item, Locale locale) {
-		String url = item.contentUrl();
-		boolean linkable = url != null && (url.startsWith("https://") || url.startsWith("http://"));
-		return new Line(NotificationTexts.render(item.templateKey(), item.params(), locale), linkable ? url : null);
+	/**
+	 * The line of one item: it links to the notification's action URL, else (none, or not
+	 * http(s)) to its content's URL, and never to a URL that is not http(s).
+	 */
+	static Line line(PendingItem item, Locale locale) {
+		String url = linkable(item.actionUrl()) ? item.actionUrl() : item.contentUrl();
+		return new Line(NotificationTexts.render(item.templateKey(), item.params(), locale), linkable(url) ? url : null,
+				item.commentId(), item.attributes());
+	}
+
+	private static boolean linkable(String url) {
+		return url != null && (url.startsWith("https://") || url.startsWith("http://"));
 	}
 
 	/**
@@ -88,9 +97,12 @@ public class DigestComposer {
 	 *
 	 * @param text the rendered notification line (plain text; the HTML template escapes
 	 * it)
-	 * @param url link to the content, only if http(s)
+	 * @param url what the line links to: the notification's action URL, else its
+	 * content's, only if http(s); {@code null} for none
+	 * @param commentId the notification's latest comment's id, or {@code null}
+	 * @param attributes the notification's latest event's attributes (empty when none)
 	 */
-	public record Line(String text, String url) {
+	public record Line(String text, String url, String commentId, Map<String, String> attributes) {
 
 	}
 

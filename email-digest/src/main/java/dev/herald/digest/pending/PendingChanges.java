@@ -149,8 +149,10 @@ class PendingChanges {
 			return;
 		}
 		String contentUrl = (notification.getContent() != null) ? notification.getContent().getUrl() : null;
-		batch.writes.upsert(userId, new PendingItem(notification.getId(), notification.getTemplateKey(),
-				notification.getParams(), contentUrl, critical, notification.getUpdatedAt(), this.clock.instant()));
+		batch.writes.upsert(userId,
+				new PendingItem(notification.getId(), notification.getTemplateKey(), notification.getParams(),
+						contentUrl, notification.getActionUrl(), notification.getCommentId(),
+						notification.getAttributes(), critical, notification.getUpdatedAt(), this.clock.instant()));
 		batch.pending.merge(userId, critical, Boolean::logicalAnd);
 	}
 

@@ -26,18 +26,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PendingItems implements ItemWrites.Target {
 
-	private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
+	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
 	};
 
-	private static final String COLUMNS = "notification_id, template_key, params::text AS params, content_url, critical, updated_at, received_at";
+	private static final String COLUMNS = "notification_id, template_key, params::text AS params, content_url, action_url, comment_id, attributes::text AS attributes, critical, updated_at, received_at";
 
 	private static final String UPSERT_ALL = """
-			INSERT INTO pending_items (user_id, notification_id, template_key, params, content_url, critical, updated_at, received_at)
-			SELECT user_id, notification_id, template_key, CAST(params AS jsonb), content_url, critical, updated_at, received_at
-			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
-			    AS w (user_id, notification_id, template_key, params, content_url, critical, updated_at, received_at)
+			INSERT INTO pending_items (user_id, notification_id, template_key, params, content_url, action_url, comment_id,
+			                           attributes, critical, updated_at, received_at)
+			SELECT user_id, notification_id, template_key, CAST(params AS jsonb), content_url, action_url, comment_id,
+			       CAST(attributes AS jsonb), critical, updated_at, received_at
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+			            ?::timestamptz[], ?::timestamptz[])
+			    AS w (user_id, notification_id, template_key, params, content_url, action_url, comment_id, attributes,
+			          critical, updated_at, received_at)
 			ON CONFLICT (user_id, notification_id) DO UPDATE SET template_key = EXCLUDED.template_key,
-			    params = EXCLUDED.params, content_url = EXCLUDED.content_url, critical = EXCLUDED.critical,
+			    params = EXCLUDED.params, content_url = EXCLUDED.content_url, action_url = EXCLUDED.action_url,
+			    comment_id = EXCLUDED.comment_id, attributes = EXCLUDED.attributes, critical = EXCLUDED.critical,
 			    updated_at = EXCLUDED.updated_at, digest_id = NULL
 			""";
 
@@ -64,7 +69,11 @@ public class PendingItems implements ItemWrites.Target {
 			.params(writes.stream().map(ItemWrites.Upsert::userId).toArray(String[]::new),
 					column(writes, PendingItem::notificationId), column(writes, PendingItem::templateKey),
 					writes.stream().map((w) -> this.json.writeValueAsString(w.item().params())).toArray(String[]::new),
-					column(writes, PendingItem::contentUrl),
+					column(writes, PendingItem::contentUrl), column(writes, PendingItem::actionUrl),
+					column(writes, PendingItem::commentId),
+					writes.stream()
+						.map((w) -> this.json.writeValueAsString(w.item().attributes()))
+						.toArray(String[]::new),
 					writes.stream().map((w) -> w.item().critical()).toArray(Boolean[]::new),
 					writes.stream().map((w) -> Timestamp.from(w.item().updatedAt())).toArray(Timestamp[]::new),
 					writes.stream().map((w) -> Timestamp.from(w.item().receivedAt())).toArray(Timestamp[]::new))
@@ -182,9 +191,10 @@ public class PendingItems implements ItemWrites.Target {
 
 	private PendingItem map(ResultSet rs) throws SQLException {
 		return new PendingItem(rs.getString("notification_id"), rs.getString("template_key"),
-				this.json.readValue(rs.getString("params"), PARAMS), rs.getString("content_url"),
-				rs.getBoolean("critical"), rs.getTimestamp("updated_at").toInstant(),
-				rs.getTimestamp("received_at").toInstant());
+				this.json.readValue(rs.getString("params"), STRING_MAP), rs.getString("content_url"),
+				rs.getString("action_url"), rs.getString("comment_id"),
+				this.json.readValue(rs.getString("attributes"), STRING_MAP), rs.getBoolean("critical"),
+				rs.getTimestamp("updated_at").toInstant(), rs.getTimestamp("received_at").toInstant());
 	}
 
 }

@@ -114,7 +114,7 @@ class ItemWritesPropertyTests {
 	}
 
 	private static PendingItem item(String id, String template) {
-		return new PendingItem(id, template, Map.of(), null, false, Instant.EPOCH, Instant.EPOCH);
+		return new PendingItem(id, template, Map.of(), null, null, null, Map.of(), false, Instant.EPOCH, Instant.EPOCH);
 	}
 
 	/** The rows as the three statements would leave them; each may run once at most. */
