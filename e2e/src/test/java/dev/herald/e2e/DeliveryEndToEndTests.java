@@ -103,6 +103,63 @@ class DeliveryEndToEndTests {
 	}
 
 	@Test
+	void aCommentsLinkAndDataArriveEverywhereAndSeeingThenArchivingItReachesEveryTab() {
+		String owner = user();
+		String key = registerPlayer(owner);
+		try (Player player = Player.subscribe(key);
+				PushSession tab1 = connected(owner);
+				PushSession tab2 = connected(owner)) {
+			Map<String, Object> comment = event("COMMENT_ADDED", owner, user(), "zoe", "art-7");
+			String commentId = "cm-" + UUID.randomUUID();
+			comment.put("comment", Map.of("id", commentId, "preview", "Lovely light"));
+			comment.put("actionUrl", "https://art.example/a/7#" + commentId);
+			comment.put("attributes", Map.of("thread", "t-7"));
+			publish(comment);
+
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				for (PushSession tab : List.of(tab1, tab2)) {
+					assertThat(tab.frames("notification")).singleElement().satisfies((frame) -> {
+						assertThat(frame.at("/notification/commentId").asString()).isEqualTo(commentId);
+						assertThat(frame.at("/notification/actionUrl").asString())
+							.isEqualTo("https://art.example/a/7#" + commentId);
+						assertThat(frame.at("/notification/attributes/thread").asString()).isEqualTo("t-7");
+						assertThat(frame.path("unseenCount").asInt()).isEqualTo(1);
+					});
+				}
+				assertThat(player.notifications()).singleElement()
+					.satisfies((message) -> assertThat(message.path("url").asString())
+						.isEqualTo("https://art.example/a/7#" + commentId));
+			});
+			JsonNode item = inbox(owner).getFirst();
+			assertThat(item.path("actionUrl").asString()).isEqualTo("https://art.example/a/7#" + commentId);
+			assertThat(item.path("seen").asBoolean()).isFalse();
+
+			tab1.send("{\"type\":\"mark_seen\"}");
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				for (PushSession tab : List.of(tab1, tab2)) {
+					assertThat(tab.frames("state")).anySatisfy((frame) -> {
+						assertThat(frame.path("change").asString()).isEqualTo("seen");
+						assertThat(frame.path("unseenCount").asInt()).isZero();
+						assertThat(frame.path("unreadCount").asInt()).isEqualTo(1);
+					});
+				}
+			});
+			String id = item.path("id").asString();
+			assertThat(store(owner).post("/v1/notifications/" + id + "/archive", Map.of()).status()).isEqualTo(200);
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				for (PushSession tab : List.of(tab1, tab2)) {
+					assertThat(tab.frames("state")).anySatisfy((frame) -> {
+						assertThat(frame.path("change").asString()).isEqualTo("archived");
+						assertThat(frame.path("unreadCount").asInt()).isZero();
+					});
+				}
+				assertThat(player.lastUnread()).isZero();
+			});
+			assertThat(inbox(owner)).isEmpty();
+		}
+	}
+
+	@Test
 	void aCommentWithMarkupArrivesEverywhereAsInertText() {
 		String owner = user();
 		String key = registerPlayer(owner);

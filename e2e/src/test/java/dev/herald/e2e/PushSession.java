@@ -52,6 +52,11 @@ final class PushSession implements WebSocket.Listener, AutoCloseable {
 		return this.frames.stream().filter((frame) -> type.equals(frame.path("type").asString())).toList();
 	}
 
+	/** Sends a client message (a JSON text frame). */
+	void send(String json) {
+		this.socket.sendText(json, true).join();
+	}
+
 	@Override
 	public void close() {
 		this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();

@@ -1,8 +1,10 @@
 package dev.herald.push;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.herald.schema.Actor;
 import dev.herald.schema.ChangeKind;
@@ -18,7 +20,15 @@ final class Changes {
 	private Changes() {
 	}
 
-	/** A reaction notification {@code "n<seq>"} created at {@code seq}. */
+	/**
+	 * The id of the notification {@link #created} makes at {@code seq} (a UUID, as the
+	 * store's).
+	 */
+	static String idAt(long seq) {
+		return UUID.nameUUIDFromBytes(("n" + seq).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/** A reaction notification {@link #idAt(long) idAt(seq)} created at {@code seq}. */
 	static NotificationChange created(String userId, long seq, int unreadCount) {
 		return created(userId, seq, unreadCount, "");
 	}
@@ -36,7 +46,7 @@ final class Changes {
 	private static NotificationChange created(String userId, long seq, int unreadCount, String padding, String title) {
 		Instant now = Instant.now();
 		Notification notification = Notification.newBuilder()
-			.setId("n" + seq)
+			.setId(idAt(seq))
 			.setType(NotificationType.REACTION)
 			.setContent(ContentRef.newBuilder()
 				.setType("artwork")

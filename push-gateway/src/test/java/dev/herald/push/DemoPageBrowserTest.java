@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import dev.herald.push.feed.NotificationsListener;
 import dev.herald.push.session.SessionRegistry;
@@ -79,7 +80,7 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void showsNotificationsMarksThemReadAndReconnectsAfterAServerSideDisconnect() throws IOException {
+	void showsNotificationsMarksThemSeenThenReadAndReconnectsAfterAServerSideDisconnect() throws IOException {
 		String user = newUser();
 		browser.get("http://localhost:" + PORT + "/demo.html?since=0&token=" + TOKENS.user(user));
 		awaitStatus("online");
@@ -90,15 +91,22 @@ class DemoPageBrowserTest extends GatewayTestSupport {
 
 		browser.findElement(By.id("avatar")).click();
 		await().untilAsserted(() -> assertThat(store.requestsOf(user))
-			.anyMatch((request) -> request.path().equals("/v1/notifications/read-all")));
-		publish(Changes.allRead(user, 2));
+			.anyMatch((request) -> request.path().equals("/v1/notifications/seen") && request.body().equals("{}")));
+		publish(Changes.allSeen(user, 2, 1, List.of(Changes.idAt(1))));
 		await().untilAsserted(() -> assertThat(badge()).isEmpty());
-		assertThat(browser.findElements(By.cssSelector("#list li.unread"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#list li.unread"))).as("seen, not read").hasSize(1);
+
+		browser.findElement(By.cssSelector("#list li")).click();
+		await().untilAsserted(() -> assertThat(store.requestsOf(user))
+			.anyMatch((request) -> request.path().equals("/v1/notifications/read")
+					&& request.body().equals("{\"ids\":[\"" + Changes.idAt(1) + "\"]}")));
+		publish(Changes.allRead(user, 3));
+		await().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#list li.unread"))).isEmpty());
 
 		this.drain.drain();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(helloRequests(user)).isEqualTo(2));
 		awaitStatus("online");
-		publish(Changes.created(user, 3, 120));
+		publish(Changes.created(user, 4, 120));
 		await().untilAsserted(() -> assertThat(badge()).isEqualTo("99+"));
 		assertThat(browser.findElements(By.cssSelector("#list li"))).hasSize(2);
 		saveScreenshot();
