@@ -32,8 +32,8 @@ class DeviceMessages {
 	DeviceMessage notification(Notification notification, int unreadCount, Locale locale) {
 		String text = NotificationTexts.render(notification.getTemplateKey(), notification.getParams(), locale);
 		return new DeviceMessage(DeviceMessage.NOTIFICATION, notification.getId(), shorten(text),
-				notification.getReaction(), actor(notification), shorten(title(notification)), null, unreadCount,
-				notification.getCritical());
+				notification.getReaction(), actor(notification), shorten(title(notification)), url(notification),
+				notification.getCommentId(), null, unreadCount, notification.getCritical());
 	}
 
 	/**
@@ -43,7 +43,8 @@ class DeviceMessages {
 	DeviceMessage summary(UUID id, int count, boolean held, int unreadCount, Locale locale) {
 		String template = bundle(locale).getString(held ? "summary.held" : "summary.more");
 		return new DeviceMessage(DeviceMessage.SUMMARY, id.toString(),
-				template.replace("{count}", Integer.toString(count)), null, null, null, count, unreadCount, false);
+				template.replace("{count}", Integer.toString(count)), null, null, null, null, null, count, unreadCount,
+				false);
 	}
 
 	private String shorten(String text) {
@@ -61,6 +62,14 @@ class DeviceMessages {
 			.map(Actor::getHandle)
 			.filter((handle) -> !NotificationTexts.DELETED_USER_HANDLE.equals(handle))
 			.orElse(null);
+	}
+
+	/** Where the notification leads: its action URL, else its content's URL. */
+	private static String url(Notification notification) {
+		if (notification.getActionUrl() != null) {
+			return notification.getActionUrl();
+		}
+		return (notification.getContent() != null) ? notification.getContent().getUrl() : null;
 	}
 
 	private static String title(Notification notification) {

@@ -10,6 +10,7 @@ import dev.herald.device.GatewayIntegrationTest;
 import dev.herald.device.MutableClock;
 import dev.herald.device.TestDevice;
 import dev.herald.schema.ChangeKind;
+import dev.herald.schema.Notification;
 import dev.herald.testinfra.MqttBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,12 @@ abstract class DeliveryContractTests extends GatewayIntegrationTest {
 				TestDevice everything = TestDevice.subscribe(broker(),
 						this.properties.topicPrefix() + "/player/+/notification")) {
 			send(Changes.created(owner, 1, first, 1));
-			send(Changes.created(owner, 2, second, 2));
+			send(Changes.change(owner, 2, ChangeKind.CREATED,
+					Notification.newBuilder(Changes.notification(second, false))
+						.setCommentId("c-9")
+						.setActionUrl("https://art.example/42#comment-9")
+						.build(),
+					List.of(), 2));
 
 			await().untilAsserted(() -> {
 				assertThat(device.distinctIds("/notification")).containsExactly(first, second);
@@ -68,6 +74,15 @@ abstract class DeliveryContractTests extends GatewayIntegrationTest {
 			assertThat(message.get("actor").asString()).isEqualTo("alice");
 			assertThat(message.get("title").asString()).isEqualTo("Sunset");
 			assertThat(message.get("unreadCount").asInt()).isEqualTo(1);
+			assertThat(message.get("url").asString()).isEqualTo("https://art.example/42");
+			assertThat(message.has("commentId")).isFalse();
+			JsonNode reply = device.messages("/notification")
+				.stream()
+				.filter((m) -> m.get("id").asString().equals(second))
+				.findFirst()
+				.orElseThrow();
+			assertThat(reply.get("url").asString()).isEqualTo("https://art.example/42#comment-9");
+			assertThat(reply.get("commentId").asString()).isEqualTo("c-9");
 		}
 	}
 

@@ -61,6 +61,33 @@ class DeviceMessagesTests {
 	}
 
 	@Test
+	void urlIsTheActionUrlElseTheContentsUrlAndTheCommentIdComesAlong() {
+		Notification onAComment = Notification.newBuilder(Changes.notification("n-4", false))
+			.setCommentId("c-9")
+			.setActionUrl("https://art.example/42#comment-9")
+			.build();
+		Notification announcement = Notification.newBuilder(Changes.notification("n-5", false))
+			.setType(NotificationType.ANNOUNCEMENT)
+			.setContent(null)
+			.build();
+
+		DeviceMessage linked = this.messages.notification(onAComment, 1, Locale.ENGLISH);
+		assertThat(linked).extracting(DeviceMessage::url, DeviceMessage::commentId)
+			.containsExactly("https://art.example/42#comment-9", "c-9");
+		assertThat(linked.withUnreadCount(7)).extracting(DeviceMessage::url, DeviceMessage::commentId)
+			.containsExactly("https://art.example/42#comment-9", "c-9");
+		assertThat(this.messages.notification(Changes.notification("n-6", false), 1, Locale.ENGLISH))
+			.extracting(DeviceMessage::url, DeviceMessage::commentId)
+			.containsExactly("https://art.example/42", null);
+		assertThat(this.messages.notification(announcement, 1, Locale.ENGLISH).url()).isNull();
+		Notification linkedAnnouncement = Notification.newBuilder(announcement)
+			.setActionUrl("https://art.example/news/7")
+			.build();
+		assertThat(this.messages.notification(linkedAnnouncement, 1, Locale.ENGLISH).url())
+			.isEqualTo("https://art.example/news/7");
+	}
+
+	@Test
 	void summariesSayHowManyMoreInTheUsersLanguage() {
 		UUID id = UUID.randomUUID();
 

@@ -72,8 +72,8 @@ class EventReader {
 				fields.text(prefix + "reaction", request.reaction(), TextRule.line(MAX_REACTION, needs.reaction())),
 				comment(fields, prefix + "comment", request.comment(), needs.comment(), why),
 				message(fields, prefix + "message", request.message(), needs.message(), why),
-				Boolean.TRUE.equals(request.critical()),
-				fields.attributes(prefix + "attributes", request.attributes()));
+				Boolean.TRUE.equals(request.critical()), fields.attributes(prefix + "attributes", request.attributes()),
+				fields.url(prefix + "actionUrl", request.actionUrl()));
 		return (fields.count() == before) ? event : null;
 	}
 

@@ -2,6 +2,7 @@ package dev.herald.ingest.event;
 
 import java.util.Map;
 
+import dev.herald.ingest.input.Fields;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -19,7 +20,10 @@ record EventRequest(
 				example = "2026-11-22T01:00:00Z") String occurredAt,
 		String recipientId, Actor actor, Content content,
 		@Schema(description = "An emoji; required for reactions", example = "🔥") String reaction, Comment comment,
-		Message message, Boolean critical, Map<String, String> attributes) {
+		Message message, Boolean critical, Map<String, String> attributes,
+		@Schema(description = "The absolute http(s) URL the notification opens, e.g. the comment itself; "
+				+ "clients fall back to content.url when absent", maxLength = Fields.MAX_URL_LENGTH,
+				example = "https://art.example/1#comment-9") String actionUrl) {
 
 	/** Who did it; a null id means anonymous. */
 	record Actor(String id, String handle, String avatarUrl) {

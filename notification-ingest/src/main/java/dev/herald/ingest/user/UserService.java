@@ -53,8 +53,9 @@ class UserService {
 		IdempotencyKey key = IdempotencyKey.of(fields, idempotencyKey, caller);
 		fields.throwIfAny();
 		String eventId = (key != null) ? key.eventId() : UUID.randomUUID().toString();
-		this.publisher.publishErasure(userId, new SocialEvent(eventId, EventKind.USER_DELETED,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), userId, null, null, null, null, null, false, Map.of()));
+		this.publisher.publishErasure(userId,
+				new SocialEvent(eventId, EventKind.USER_DELETED, Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
+						null, null, null, null, null, false, Map.of(), null));
 		return eventId;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.herald.ingest.IngestHttpTest;
+import dev.herald.ingest.input.Fields;
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.topic.Topics;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 class EventPublishingTests extends IngestHttpTest {
@@ -64,6 +66,46 @@ class EventPublishingTests extends IngestHttpTest {
 		assertThat(published.getActor().getHandle()).isEqualTo("alice");
 		assertThat(published.getContent().getTitle()).isEqualTo("Sun & sea");
 		assertThat(published.getComment().getPreview()).isEqualTo("👩‍👩‍👧‍👦".repeat(99) + "…");
+	}
+
+	@Test
+	void actionUrlAndAttributesArriveOnTheRecord() {
+		String recipient = "u-" + UUID.randomUUID();
+		Map<String, Object> event = reaction(UUID.randomUUID().toString(), recipient);
+		event.put("actionUrl", "https://art.example/1#comment-9");
+		event.put("attributes", Map.of("campaign", "winter"));
+		assertThat(post("/v1/events", event).statusCode()).isEqualTo(202);
+		SocialEvent published = awaitOne(recipient).value();
+		assertThat(published.getActionUrl()).isEqualTo("https://art.example/1#comment-9");
+		assertThat(published.getAttributes()).containsExactly(entry("campaign", "winter"));
+
+		String longest = "https://art.example/" + "a".repeat(Fields.MAX_URL_LENGTH - 20);
+		Map<String, Object> withLongest = reaction(UUID.randomUUID().toString(), recipient);
+		withLongest.put("actionUrl", longest);
+		Map<String, Object> without = reaction(UUID.randomUUID().toString(), recipient);
+		assertThat(post("/v1/events:batch", Map.of("events", List.of(withLongest, without))).statusCode())
+			.isEqualTo(202);
+		await().untilAsserted(() -> assertThat(recordsOf(recipient)).hasSize(3));
+		assertThat(recordsOf(recipient)).extracting((record) -> record.value().getActionUrl())
+			.containsExactly("https://art.example/1#comment-9", longest, null);
+	}
+
+	@Test
+	void eventWithABadActionUrlPublishesNothing() {
+		String recipient = "u-" + UUID.randomUUID();
+		Map<String, Object> bad = reaction(UUID.randomUUID().toString(), recipient);
+		bad.put("actionUrl", "javascript:alert(1)");
+		var single = post("/v1/events", bad);
+		assertThat(single.statusCode()).isEqualTo(400);
+		assertThat(body(single).get("errors").get(0).get("message").asString())
+			.isEqualTo("must be an absolute http(s) URL");
+		var batch = post("/v1/events:batch",
+				Map.of("events", List.of(reaction(UUID.randomUUID().toString(), recipient), bad)));
+		assertThat(batch.statusCode()).isEqualTo(400);
+		assertThat(body(batch).get("errors").get(0).get("field").asString()).isEqualTo("events[1].actionUrl");
+		assertThat(body(batch).get("errors").get(0).get("message").asString())
+			.isEqualTo("must be an absolute http(s) URL");
+		assertThat(idsAfterMarker(recipient)).isEmpty();
 	}
 
 	@Test

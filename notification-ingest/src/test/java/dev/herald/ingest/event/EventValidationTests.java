@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.herald.ingest.IngestHttpTest;
+import dev.herald.ingest.input.Fields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class EventValidationTests extends IngestHttpTest {
+
+	private static final String NOT_A_WEB_URL = "must be an absolute http(s) URL";
 
 	static Stream<Arguments> badEvents() {
 		return Stream.of(bad("missing recipient", (e) -> e.remove("recipientId"), "recipientId"),
@@ -72,6 +75,30 @@ class EventValidationTests extends IngestHttpTest {
 		Map<String, Object> event = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
 		change.accept(event);
 		assertProblem(post("/v1/events", event), field);
+	}
+
+	static Stream<Arguments> badActionUrls() {
+		return Stream.of(argumentSet("javascript: scheme", "javascript:alert(1)", NOT_A_WEB_URL),
+				argumentSet("relative", "/art/1#comment-9", NOT_A_WEB_URL),
+				argumentSet("ftp", "ftp://files.example/art-1.png", NOT_A_WEB_URL),
+				argumentSet("without a host", "https:///art/1", NOT_A_WEB_URL),
+				argumentSet("with a space", "https://art.example/1#comment 9", NOT_A_WEB_URL),
+				argumentSet("with a line break", "https://art.example/1\n#comment-9", "must not contain control"),
+				argumentSet("with a control character", "https://art.example/1\u0007", "must not contain control"),
+				argumentSet("a number", 42, "must be a JSON string"),
+				argumentSet("an object", Map.of("href", "https://art.example/1"), "must be a JSON string"),
+				argumentSet("too long", "https://art.example/" + "a".repeat(Fields.MAX_URL_LENGTH - 19),
+						"must be at most " + Fields.MAX_URL_LENGTH + " characters"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("badActionUrls")
+	void badActionUrlIsRefusedNamingIt(Object actionUrl, String message) {
+		Map<String, Object> event = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
+		event.put("actionUrl", actionUrl);
+		assertProblem(post("/v1/events", event), "actionUrl", message);
+		Map<String, Object> good = reaction(UUID.randomUUID().toString(), "u-" + UUID.randomUUID());
+		assertProblem(post("/v1/events:batch", Map.of("events", List.of(good, event))), "events[1].actionUrl", message);
 	}
 
 	@Test
@@ -197,6 +224,16 @@ class EventValidationTests extends IngestHttpTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(fields(response)).as(response.body()).contains(field);
+	}
+
+	/**
+	 * A 400 with one problem: {@code field}, its message starting with {@code message}.
+	 */
+	private static void assertProblem(java.net.http.HttpResponse<String> response, String field, String message) {
+		assertProblem(response, field);
+		JsonNode errors = body(response).get("errors");
+		assertThat(errors).as(response.body()).hasSize(1);
+		assertThat(errors.get(0).get("message").asString()).as(response.body()).startsWith(message);
 	}
 
 	private static List<String> fields(java.net.http.HttpResponse<String> response) {

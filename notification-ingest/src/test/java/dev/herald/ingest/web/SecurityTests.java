@@ -114,6 +114,16 @@ class SecurityTests extends IngestHttpTest {
 		assertThat(get("/actuator/prometheus").body()).contains("herald_ingest_publish_latency");
 	}
 
+	@Test
+	void apiDescriptionDocumentsTheActionUrlOfAnEvent() {
+		var api = body(get("/v3/api-docs"));
+		var actionUrl = api.get("components").get("schemas").get("EventRequest").get("properties").get("actionUrl");
+		assertThat(actionUrl).as(api.toString()).isNotNull();
+		assertThat(actionUrl.get("type").asString()).isEqualTo("string");
+		assertThat(actionUrl.get("maxLength").asInt()).isEqualTo(2048);
+		assertThat(actionUrl.get("description").asString()).contains("http(s)");
+	}
+
 	private static void assertProblem(java.net.http.HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).as(response.body())
