@@ -1,9 +1,11 @@
 package dev.herald.device.delivery;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
 
+import com.ibm.icu.text.MessageFormat;
 import dev.herald.device.DeviceProperties;
 import dev.herald.schema.Actor;
 import dev.herald.schema.Notification;
@@ -41,10 +43,11 @@ class DeviceMessages {
 	 * message, "5 new notifications" when quiet hours held them.
 	 */
 	DeviceMessage summary(UUID id, int count, boolean held, int unreadCount, Locale locale) {
-		String template = bundle(locale).getString(held ? "summary.held" : "summary.more");
-		return new DeviceMessage(DeviceMessage.SUMMARY, id.toString(),
-				template.replace("{count}", Integer.toString(count)), null, null, null, null, null, count, unreadCount,
-				false);
+		Locale language = language(locale);
+		String template = bundle(language).getString(held ? "summary.held" : "summary.more");
+		String text = new MessageFormat(template, language).format(Map.of("count", count));
+		return new DeviceMessage(DeviceMessage.SUMMARY, id.toString(), text, null, null, null, null, null, count,
+				unreadCount, false);
 	}
 
 	private String shorten(String text) {
@@ -79,10 +82,17 @@ class DeviceMessages {
 		return (notification.getMessage() != null) ? notification.getMessage().getTitle() : null;
 	}
 
-	private static ResourceBundle bundle(Locale locale) {
-		Locale language = NotificationTexts.LANGUAGES.contains(locale.getLanguage()) ? Locale.of(locale.getLanguage())
-				: Locale.ROOT;
-		return ResourceBundle.getBundle(BUNDLE, language, NO_DEFAULT_LOCALE);
+	/**
+	 * The bundle's language, whose plural rules the summaries follow; English otherwise.
+	 */
+	private static Locale language(Locale locale) {
+		return NotificationTexts.LANGUAGES.contains(locale.getLanguage()) ? Locale.of(locale.getLanguage())
+				: Locale.ENGLISH;
+	}
+
+	private static ResourceBundle bundle(Locale language) {
+		return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH.equals(language) ? Locale.ROOT : language,
+				NO_DEFAULT_LOCALE);
 	}
 
 }

@@ -88,6 +88,21 @@ class DeviceMessagesTests {
 	}
 
 	@Test
+	void heldSummariesTakeThePluralFormOfTheUsersLanguage() {
+		UUID id = UUID.randomUUID();
+		Map<Locale, List<String>> expected = Map.of(Locale.ENGLISH,
+				List.of("1 new notification", "2 new notifications", "100 new notifications"), Locale.of("es"),
+				List.of("1 notificaci\u00f3n nueva", "2 notificaciones nuevas", "100 notificaciones nuevas"),
+				Locale.of("pt"), List.of("1 nova notifica\u00e7\u00e3o", "2 novas notifica\u00e7\u00f5es",
+						"100 novas notifica\u00e7\u00f5es"));
+		expected.forEach((locale, texts) -> assertThat(List.of(1, 2, 100))
+			.extracting((count) -> this.messages.summary(id, count, true, 9, locale).text())
+			.as(locale.toString())
+			.containsExactlyElementsOf(texts));
+		assertThat(this.messages.summary(id, 1, false, 9, Locale.of("es")).text()).isEqualTo("+1 m\u00e1s");
+	}
+
+	@Test
 	void summariesSayHowManyMoreInTheUsersLanguage() {
 		UUID id = UUID.randomUUID();
 
