@@ -1,13 +1,11 @@
 package dev.herald.ingest.input;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import dev.herald.schema.rules.WebUrls;
 import dev.herald.support.web.FieldProblem;
 import dev.herald.support.web.Identifiers;
 
@@ -22,7 +20,7 @@ public final class Fields {
 	public static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
 
 	/** Longest URL. */
-	public static final int MAX_URL_LENGTH = 2048;
+	public static final int MAX_URL_LENGTH = WebUrls.MAX_LENGTH;
 
 	/** Most attributes, and the longest attribute key and value. */
 	public static final int MAX_ATTRIBUTES = 32;
@@ -98,7 +96,7 @@ public final class Fields {
 		if (value.length() > MAX_URL_LENGTH) {
 			return reject(field, "must be at most " + MAX_URL_LENGTH + " characters");
 		}
-		return isWebUrl(value) ? value : reject(field, "must be an absolute http(s) URL");
+		return WebUrls.isWebUrl(value) ? value : reject(field, "must be an absolute http(s) URL");
 	}
 
 	/** Free key/value pairs: keys are identifiers, values single-line text. */
@@ -141,17 +139,6 @@ public final class Fields {
 			add(field, problem);
 		}
 		return problem == null;
-	}
-
-	private static boolean isWebUrl(String value) {
-		try {
-			URI uri = new URI(value);
-			String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
 	}
 
 	private <T> T reject(String field, String message) {

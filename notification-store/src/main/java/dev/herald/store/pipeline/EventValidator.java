@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.rules.EventRequirements;
+import dev.herald.schema.rules.WebUrls;
 
 /**
  * Checks that a decoded event carries what its kind needs, by the rules ingest applies
@@ -41,12 +42,27 @@ final class EventValidator {
 		if (needs.message() && (event.getMessage() == null || isBlank(event.getMessage().getTitle()))) {
 			problems.add("message: required with a title for " + kind);
 		}
+		requireWebUrl(problems, "actionUrl", event.getActionUrl());
+		if (event.getContent() != null) {
+			requireWebUrl(problems, "content.url", event.getContent().getUrl());
+			requireWebUrl(problems, "content.thumbnailUrl", event.getContent().getThumbnailUrl());
+		}
+		if (event.getActor() != null) {
+			requireWebUrl(problems, "actor.avatarUrl", event.getActor().getAvatarUrl());
+		}
 		return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
 	}
 
 	private static void requireText(List<String> problems, String field, String value) {
 		if (isBlank(value)) {
 			problems.add(field + ": must not be blank");
+		}
+	}
+
+	/** An optional URL: absent, or one ingest would have accepted. */
+	private static void requireWebUrl(List<String> problems, String field, String value) {
+		if (value != null && !WebUrls.isWebUrl(value)) {
+			problems.add(field + ": must be an absolute http(s) URL of at most " + WebUrls.MAX_LENGTH + " characters");
 		}
 	}
 

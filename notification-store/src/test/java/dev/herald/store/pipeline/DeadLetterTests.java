@@ -59,6 +59,31 @@ class DeadLetterTests extends StoreIntegrationTest {
 	}
 
 	/**
+	 * A producer publishing Avro directly meets the URL rule ingest applies: a link a
+	 * client would put in an {@code href} is never {@code javascript:}.
+	 */
+	@Test
+	void anEventWithALinkThatIsNotAnHttpUrlGoesToTheDeadLetterTopicNamingTheField() {
+		String user = newUser();
+		SocialEvent scripted = Events.base(EventKind.FOLLOW, user)
+			.setActor(Events.actor("mallory-" + UUID.randomUUID()))
+			.setActionUrl("javascript:alert(document.cookie)")
+			.build();
+		SocialEvent badThumbnail = Events.base(EventKind.REACTION_ADDED, user)
+			.setActor(Events.actor("eve-" + UUID.randomUUID()))
+			.setContent(new dev.herald.schema.ContentRef("artwork", "t", "T", "https://art.example/t", "data:x"))
+			.setReaction("❤")
+			.build();
+		send(scripted, badThumbnail, Events.follow(user, "next-" + UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(1));
+		await().untilAsserted(() -> assertThat(recordsOf(user)).hasSize(2));
+		assertThat(recordsOf(user)).extracting(DeadLetterTests::reason)
+			.anySatisfy((reason) -> assertThat(reason).contains("actionUrl: must be an absolute http(s) URL"))
+			.anySatisfy(
+					(reason) -> assertThat(reason).contains("content.thumbnailUrl: must be an absolute http(s) URL"));
+	}
+
+	/**
 	 * A record the validator lets through but PostgreSQL refuses (a NUL character in a
 	 * text, from a producer that publishes Avro directly) fails alone: it goes to the
 	 * dead-letter topic with its reason after its retries, and every other record of its
