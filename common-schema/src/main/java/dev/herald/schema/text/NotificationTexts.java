@@ -1,6 +1,7 @@
 package dev.herald.schema.text;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,25 @@ public final class NotificationTexts {
 			}
 		}
 		return template.format(arguments);
+	}
+
+	/**
+	 * Parses every template of every language and renders each once, so that the first
+	 * notification a service renders does not wait for ICU's classes and data to load
+	 * (about 0.3 s on an idle core; in benchmarks on a busy machine it held the gateway's
+	 * first frames for seconds). Services that render call it while they start.
+	 * @return how many templates were rendered
+	 */
+	public static int preload() {
+		int rendered = 0;
+		for (String tag : LANGUAGES) {
+			Locale language = Locale.of(tag);
+			for (String key : Collections.list(bundle(language).getKeys())) {
+				render(key, Map.of("others", "3"), language);
+				rendered++;
+			}
+		}
+		return rendered;
 	}
 
 	/**

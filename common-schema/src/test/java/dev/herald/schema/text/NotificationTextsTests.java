@@ -19,6 +19,20 @@ class NotificationTextsTests {
 	private static final Locale PT = Locale.forLanguageTag("pt-BR");
 
 	@Test
+	void preloadRendersEveryTemplateOfEveryLanguage() {
+		int keys = 0;
+		for (String language : NotificationTexts.LANGUAGES) {
+			keys += java.util.Collections
+				.list(java.util.ResourceBundle.getBundle("dev.herald.schema.text.notifications", Locale.of(language),
+						java.util.ResourceBundle.Control
+							.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+					.getKeys())
+				.size();
+		}
+		assertThat(NotificationTexts.preload()).isEqualTo(keys).isGreaterThanOrEqualTo(3 * 14);
+	}
+
+	@Test
 	void rendersInEachLanguage() {
 		assertThat(NotificationTexts.render("reaction.many", PARAMS, Locale.ENGLISH))
 			.isEqualTo("alice, bob and 3 others reacted to Sunset");

@@ -1,0 +1,4 @@
+/**
+ * Notification texts loaded while a service starts.
+ */
+package dev.herald.support.text;
