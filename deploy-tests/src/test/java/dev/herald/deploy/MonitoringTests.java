@@ -69,8 +69,9 @@ class MonitoringTests {
 		assertThat(dashboard).containsEntry("uid", "herald-overview");
 		assertThat(list(dashboard, "panels")).allSatisfy((panel) -> assertThat(list(panel, "targets")).isNotEmpty());
 		assertThat(json).contains("herald_push_connections", "herald_push_deliveries_total",
-				"herald_device_published_total", "herald_push_latency_seconds_bucket", "kafka_consumergroup_lag",
-				"herald_kafka_dead_letters_total", "herald_digest_sent_total", "herald_digest_failed_total");
+				"herald_device_published_total", "herald_push_latency_seconds_bucket",
+				"kafka_consumer_fetch_manager_records_lag_max", "herald_kafka_dead_letters_total",
+				"herald_digest_sent_total", "herald_digest_failed_total");
 		assertThat(Repository.read("helm/herald/files/herald-dashboard.json")).as("the chart's copy of the dashboard")
 			.isEqualTo(json);
 	}

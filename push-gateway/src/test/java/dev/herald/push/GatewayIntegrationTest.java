@@ -248,6 +248,18 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void theFeedConsumersLagIsInThePrometheusScrape() {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest scrape = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+			.build();
+		await().untilAsserted(() -> assertThat(
+				http.send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+			.containsPattern(
+					"(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"herald-push[^\"]*\"[^}]*} "));
+	}
+
+	@Test
 	void answersPingsAndNamesTheProblemOfBadMessages() {
 		TestSocket socket = connectLive(newUser());
 

@@ -7,6 +7,7 @@ import dev.herald.push.GatewayMetrics;
 import dev.herald.push.session.SessionRegistry;
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.topic.Topics;
+import dev.herald.support.kafka.KafkaClientMetricsBinder;
 import dev.herald.support.kafka.KafkaFactories;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,8 +45,10 @@ public class NotificationsListener implements SmartLifecycle {
 
 	private volatile boolean ready;
 
-	NotificationsListener(KafkaProperties kafka, SessionRegistry registry, GatewayMetrics metrics) {
+	NotificationsListener(KafkaProperties kafka, SessionRegistry registry, GatewayMetrics metrics,
+			KafkaClientMetricsBinder clientMetrics) {
 		this.consumers = KafkaFactories.consumerFactory(kafka, Topics.NOTIFICATIONS);
+		clientMetrics.bind(this.consumers);
 		this.registry = registry;
 		this.metrics = metrics;
 	}

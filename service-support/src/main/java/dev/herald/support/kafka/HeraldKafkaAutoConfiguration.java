@@ -54,18 +54,28 @@ public class HeraldKafkaAutoConfiguration {
 	/** Dead-letter header with the most specific reason a record failed. */
 	public static final String REASON_HEADER = "herald_dlt_reason";
 
+	/**
+	 * The Kafka client metrics of every factory the service creates (consumer lag
+	 * included), in {@code /actuator/prometheus}.
+	 */
+	@Bean
+	static KafkaClientMetricsBinder heraldKafkaClientMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new KafkaClientMetricsBinder(meterRegistry);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, KafkaClientMetricsBinder clientMetrics) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(properties),
-				(record, ex) -> {
-					registry.counter("herald.kafka.dead.letters", "topic", record.topic()).increment();
-					log.warn("Dead letter: {}-{}@{} ({}) goes to {}{}: {}", record.topic(), record.partition(),
-							record.offset(), identify(record), record.topic(), Topic.DEAD_LETTER_SUFFIX, reason(ex));
-					return new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1);
-				});
+		KafkaTemplate<Object, Object> deadLetters = deadLetterTemplate(properties);
+		clientMetrics.bind(deadLetters.getProducerFactory());
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, ex) -> {
+			registry.counter("herald.kafka.dead.letters", "topic", record.topic()).increment();
+			log.warn("Dead letter: {}-{}@{} ({}) goes to {}{}: {}", record.topic(), record.partition(), record.offset(),
+					identify(record), record.topic(), Topic.DEAD_LETTER_SUFFIX, reason(ex));
+			return new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1);
+		});
 		recoverer.setFailIfSendResultIsError(true);
 		recoverer.setHeadersFunction(
 				(record, ex) -> new RecordHeaders().add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)));
