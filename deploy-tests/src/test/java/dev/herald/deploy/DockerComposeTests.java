@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeTests {
 
+	/** Services only other services call: published on this host only by default. */
+	private static final Set<String> INTERNAL = Set.of("notification-ingest", "email-digest");
+
 	private static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy",
 			"service_completed_successfully");
 
@@ -71,12 +74,14 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void eachServicePublishesThePortItsApplicationYmlDefaultsTo() {
+	void eachServicePublishesThePortItsApplicationYmlDefaultsToAndTheInternalOnesOnlyOnThisHost() {
 		for (String module : Repository.SERVICES) {
 			int port = ServiceConfiguration.of(module).defaultPort();
 			List<String> ports = get(this.services.get(module), "ports");
 
-			assertThat(ports).as(module).containsExactly(port + ":" + port);
+			String expected = INTERNAL.contains(module) ? "${HERALD_INTERNAL_BIND:-127.0.0.1}:" + port + ":" + port
+					: port + ":" + port;
+			assertThat(ports).as(module).containsExactly(expected);
 		}
 	}
 
