@@ -27,7 +27,8 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http) {
 		return http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs",
+						"/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/v1/users/**")
 				.hasAuthority(ADMIN)

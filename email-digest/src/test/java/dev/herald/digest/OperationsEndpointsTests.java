@@ -32,6 +32,13 @@ class OperationsEndpointsTests extends DigestServiceTest {
 			.contains("resilience4j_retry_calls");
 	}
 
+	@Test
+	void theOpenApiDescriptionOfTheAdminApiIsOpen() {
+		ResponseEntity<String> api = get("/v3/api-docs");
+		assertThat(api.getStatusCode().value()).isEqualTo(200);
+		assertThat(api.getBody()).contains("\"/v1/admin/email-log\"").contains("Herald email-digest");
+	}
+
 	private ResponseEntity<String> get(String path) {
 		return RestClient.create("http://localhost:" + this.port)
 			.get()

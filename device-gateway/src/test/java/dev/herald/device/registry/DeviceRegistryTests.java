@@ -150,4 +150,12 @@ class DeviceRegistryTests extends GatewayIntegrationTest {
 		return this.mvc.perform(request.header("Authorization", "Bearer " + tokens.user(userId)));
 	}
 
+	@Test
+	void theOpenApiDescriptionOfThePlayersApiIsOpen() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("Herald device-gateway"))
+			.andExpect(jsonPath("$.paths['/v1/devices/{playerKey}'].put").exists());
+	}
+
 }

@@ -19,7 +19,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-					"/error")
+					"/v3/api-docs", "/v3/api-docs/**", "/error")
 			.permitAll()
 			.requestMatchers("/v1/admin/**")
 			.hasAuthority("SCOPE_notifications:admin")
