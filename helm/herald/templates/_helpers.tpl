@@ -213,6 +213,7 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
   value: {{ . | quote }}
 {{- end }}
 {{ include "herald.configEnv" (dict "name" "HERALD_KAFKA_BOOTSTRAP" "context" $ctx) }}
+{{ include "herald.configEnv" (dict "name" "HERALD_LOG_FORMAT" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_ISSUER" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_AUDIENCE" "context" $ctx) }}
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_JWKS_URI" "context" $ctx) }}
