@@ -1,0 +1,4 @@
+/**
+ * The services' OpenAPI descriptions, one head for all.
+ */
+package dev.herald.support.api;
