@@ -15,6 +15,10 @@ import dev.herald.digest.delivery.Digest;
 import dev.herald.digest.delivery.DeliveryOutcome;
 import dev.herald.digest.delivery.DigestDelivery;
 import dev.herald.digest.pending.PendingItems;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,9 @@ class DigestScheduler implements SchedulingConfigurer {
 
 	private static final Duration RECORD_RETRY_LONGEST = Duration.ofSeconds(5);
 
+	/** Retries recording an outcome, 200 ms doubling to 5 s, until stale-after. */
+	private final Retry recordRetry;
+
 	private final DigestClaims claims;
 
 	private final DigestDelivery delivery;
@@ -61,7 +68,8 @@ class DigestScheduler implements SchedulingConfigurer {
 	private final AtomicReference<Instant> nextRetention = new AtomicReference<>(Instant.MIN);
 
 	DigestScheduler(DigestClaims claims, DigestDelivery delivery, DigestOutcomes outcomes, IntentRecovery recovery,
-			PendingItems pending, DigestMetrics metrics, DigestProperties properties, Clock clock) {
+			PendingItems pending, DigestMetrics metrics, DigestProperties properties, RetryRegistry retries,
+			Clock clock) {
 		this.claims = claims;
 		this.delivery = delivery;
 		this.outcomes = outcomes;
@@ -70,6 +78,29 @@ class DigestScheduler implements SchedulingConfigurer {
 		this.metrics = metrics;
 		this.settings = properties.scheduler();
 		this.clock = clock;
+		this.recordRetry = retries.retry("digest-outcome", RetryConfig.custom()
+			.maxAttempts(attemptsWithin(this.settings.staleAfter()))
+			.intervalFunction(IntervalFunction.ofExponentialBackoff(RECORD_RETRY_FIRST, 2, RECORD_RETRY_LONGEST))
+			// a connection cut mid-transaction also fails its rollback
+			// (TransactionException)
+			.retryExceptions(DataAccessException.class, TransactionException.class)
+			.build());
+		this.recordRetry.getEventPublisher()
+			.onRetry((event) -> log.warn("Outcome of an e-mail not recorded yet, the database is not available: {}",
+					String.valueOf(event.getLastThrowable().getMessage())));
+	}
+
+	/** Attempts whose pauses (200 ms doubling to 5 s) add up to about {@code within}. */
+	static int attemptsWithin(Duration within) {
+		int attempts = 1;
+		Duration waited = Duration.ZERO;
+		Duration pause = RECORD_RETRY_FIRST;
+		while (waited.compareTo(within) < 0) {
+			waited = waited.plus(pause);
+			attempts++;
+			pause = (pause.compareTo(RECORD_RETRY_LONGEST) < 0) ? pause.multipliedBy(2) : RECORD_RETRY_LONGEST;
+		}
+		return attempts;
 	}
 
 	@Override
@@ -117,36 +148,7 @@ class DigestScheduler implements SchedulingConfigurer {
 	private void deliver(Digest digest) {
 		DeliveryOutcome outcome = this.delivery.deliver(digest);
 		Instant at = this.clock.instant();
-		long giveUpAt = System.nanoTime() + this.settings.staleAfter().toNanos();
-		Duration pause = RECORD_RETRY_FIRST;
-		while (true) {
-			try {
-				this.outcomes.record(digest, outcome, at);
-				return;
-			}
-			// a connection cut mid-transaction also fails its rollback
-			// (TransactionException)
-			catch (DataAccessException | TransactionException ex) {
-				if (System.nanoTime() - giveUpAt > 0 || !pause(pause)) {
-					throw ex;
-				}
-				log.warn("Outcome {} of e-mail {} not recorded yet, the database is not available: {}",
-						outcome.result(), digest.id(), ex.getMessage());
-				pause = (pause.compareTo(RECORD_RETRY_LONGEST) < 0) ? pause.multipliedBy(2) : RECORD_RETRY_LONGEST;
-			}
-		}
-	}
-
-	/** Waits; {@code false} when interrupted (the service is stopping). */
-	private static boolean pause(Duration pause) {
-		try {
-			Thread.sleep(pause);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		this.recordRetry.executeRunnable(() -> this.outcomes.record(digest, outcome, at));
 	}
 
 }
