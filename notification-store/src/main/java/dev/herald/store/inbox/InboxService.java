@@ -34,6 +34,9 @@ class InboxService {
 	/** The most notifications one change names. */
 	static final int IDS_PER_CHANGE = 500;
 
+	/** What an archived notification counts: nothing (archiving also reads and sees). */
+	private static final Function<Touched, Ledger.Counts> ARCHIVED = (t) -> Ledger.Counts.of(true, true, true);
+
 	private final Notifications notifications;
 
 	private final InboxQueries queries;
@@ -92,8 +95,7 @@ class InboxService {
 		return inTransaction(userId, (session) -> {
 			List<Touched> changed = this.notifications.setRead(userId, selection, read);
 			emit(session, userId, read ? ChangeKind.READ : ChangeKind.UNREAD, null, changed,
-					read ? (t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight())
-							: (t) -> new Ledger.Counts(t.archived() ? 0 : 1, 0));
+					(t) -> Ledger.Counts.of(read, read || t.seen(), t.archived()));
 		});
 	}
 
@@ -102,7 +104,7 @@ class InboxService {
 		return inTransaction(userId, (session) -> {
 			List<Touched> changed = this.notifications.setRead(userId, Selection.matching(null, null, before), true);
 			emit(session, userId, ChangeKind.ALL_READ, null, changed,
-					(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+					(t) -> Ledger.Counts.of(true, true, t.archived()));
 		});
 	}
 
@@ -110,15 +112,14 @@ class InboxService {
 		return inTransaction(userId, (session) -> {
 			List<Touched> changed = this.notifications.markSeen(userId, selection);
 			emit(session, userId, ChangeKind.UNREAD, StateChange.SEEN, changed,
-					(t) -> new Ledger.Counts(0, -t.unseenWeight()));
+					(t) -> Ledger.Counts.of(t.read(), true, t.archived()));
 		});
 	}
 
 	Counts archive(String userId, Selection selection) {
 		return inTransaction(userId, (session) -> {
 			List<Touched> changed = this.notifications.setArchived(userId, selection, true);
-			emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed,
-					(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+			emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed, ARCHIVED);
 		});
 	}
 
@@ -129,32 +130,29 @@ class InboxService {
 			this.notifications.find(userId, uuid).orElseThrow(() -> InboxExceptions.notFound(id));
 			List<Touched> changed = this.notifications.setArchived(userId, Selection.of(List.of(uuid)), archived);
 			if (archived) {
-				emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed,
-						(t) -> new Ledger.Counts(-t.unreadWeight(), -t.unseenWeight()));
+				emit(session, userId, ChangeKind.READ, StateChange.ARCHIVED, changed, ARCHIVED);
 			}
 			else {
 				emit(session, userId, ChangeKind.UNREAD, StateChange.UNARCHIVED, changed,
-						(t) -> new Ledger.Counts(t.read() ? 0 : 1, t.seen() ? 0 : 1));
+						(t) -> Ledger.Counts.of(t.read(), t.seen(), false));
 			}
 		});
 	}
 
 	/**
 	 * One change per {@value #IDS_PER_CHANGE} notifications, so a change stays a small
-	 * Kafka record whatever a filter takes.
+	 * Kafka record whatever a filter takes; its counts are the notifications' counts
+	 * {@code after} the action minus before.
 	 */
 	private static void emit(Ledger.Session session, String userId, ChangeKind kind, StateChange stateChange,
-			List<Touched> changed, Function<Touched, Ledger.Counts> delta) {
+			List<Touched> changed, Function<Touched, Ledger.Counts> after) {
 		for (List<Touched> chunk : chunks(changed)) {
-			int unread = 0;
-			int unseen = 0;
+			Ledger.Counts delta = Ledger.Counts.NONE;
 			for (Touched touched : chunk) {
-				Ledger.Counts counts = delta.apply(touched);
-				unread += counts.unread();
-				unseen += counts.unseen();
+				delta = delta.plus(after.apply(touched).minus(touched.counts()));
 			}
-			session.emit(userId, kind, stateChange, null, chunk.stream().map((t) -> t.id().toString()).toList(),
-					new Ledger.Counts(unread, unseen), List.of(), Instant.now());
+			session.emit(userId, kind, stateChange, null, chunk.stream().map((t) -> t.id().toString()).toList(), delta,
+					List.of(), Instant.now());
 		}
 	}
 

@@ -88,15 +88,30 @@ public class Ledger {
 		/** One more unread and unseen notification. */
 		public static final Counts ONE_NEW = new Counts(1, 1);
 
+		/**
+		 * What one notification in this state counts: unread unless read or archived,
+		 * unseen unless seen or archived. A change's counts are its notifications' after
+		 * minus before.
+		 */
+		public static Counts of(boolean read, boolean seen, boolean archived) {
+			return new Counts((read || archived) ? 0 : 1, (seen || archived) ? 0 : 1);
+		}
+
 		/** What removing these notifications takes from the counts. */
 		public static Counts removing(Collection<StoredNotification> notifications) {
-			int unread = 0;
-			int unseen = 0;
+			Counts removed = NONE;
 			for (StoredNotification notification : notifications) {
-				unread -= notification.unreadWeight();
-				unseen -= notification.unseenWeight();
+				removed = removed.minus(notification.counts());
 			}
-			return new Counts(unread, unseen);
+			return removed;
+		}
+
+		public Counts plus(Counts other) {
+			return new Counts(this.unread + other.unread, this.unseen + other.unseen);
+		}
+
+		public Counts minus(Counts other) {
+			return new Counts(this.unread - other.unread, this.unseen - other.unseen);
 		}
 
 	}

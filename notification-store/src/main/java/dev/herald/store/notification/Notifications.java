@@ -197,14 +197,9 @@ public class Notifications {
 	 */
 	public record Touched(UUID id, boolean read, boolean seen, boolean archived, Instant createdAt) {
 
-		/** 1 when it counted as unread before the change. */
-		public int unreadWeight() {
-			return (!this.read && !this.archived) ? 1 : 0;
-		}
-
-		/** 1 when it counted as unseen before the change. */
-		public int unseenWeight() {
-			return (!this.seen && !this.archived) ? 1 : 0;
+		/** What it counted before the change. */
+		public Ledger.Counts counts() {
+			return Ledger.Counts.of(this.read, this.seen, this.archived);
 		}
 
 	}

@@ -155,14 +155,9 @@ public record StoredNotification(UUID id, String userId, NotificationType type, 
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
-	/** 1 when this notification counts as unread (neither read nor archived), else 0. */
-	public int unreadWeight() {
-		return (!this.read && !this.archived) ? 1 : 0;
-	}
-
-	/** 1 when this notification counts as unseen (neither seen nor archived), else 0. */
-	public int unseenWeight() {
-		return (!this.seen && !this.archived) ? 1 : 0;
+	/** What this notification counts in the user's unread and unseen counts. */
+	public Ledger.Counts counts() {
+		return Ledger.Counts.of(this.read, this.seen, this.archived);
 	}
 
 	/** The Avro form carried by changes, with its template key and params. */

@@ -80,8 +80,8 @@ class NotificationEvents {
 		batch.updated(grown);
 		batch.session()
 			.emit(grown.userId(), ChangeKind.UPDATED, grown.toAvro(), List.of(grown.id().toString()),
-					new Ledger.Counts(0, grown.unseenWeight() - open.unseenWeight()),
-					preferences.deliveryChannels(grown.type(), grown.critical()), event.getOccurredAt());
+					grown.counts().minus(open.counts()), preferences.deliveryChannels(grown.type(), grown.critical()),
+					event.getOccurredAt());
 	}
 
 	/**

@@ -100,13 +100,12 @@ public class RetentionJob {
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Deleted::userId, TreeMap::new, Collectors.toList()));
-		byUser
-			.forEach(
-					(userId, deleted) -> session.emit(userId, ChangeKind.DELETED, null,
-							deleted.stream().map(Deleted::id).toList(),
-							new Ledger.Counts(-deleted.stream().mapToInt(Deleted::unreadWeight).sum(),
-									-deleted.stream().mapToInt(Deleted::unseenWeight).sum()),
-							List.of(), Instant.now()));
+		byUser.forEach((userId, deleted) -> session.emit(userId, ChangeKind.DELETED, null,
+				deleted.stream().map(Deleted::id).toList(),
+				Ledger.Counts.NONE.minus(deleted.stream()
+					.map((d) -> Ledger.Counts.of(d.read(), d.seen(), d.archived()))
+					.reduce(Ledger.Counts.NONE, Ledger.Counts::plus)),
+				List.of(), Instant.now()));
 		session.flush();
 	}
 
@@ -128,14 +127,6 @@ public class RetentionJob {
 	}
 
 	private record Deleted(String id, String userId, boolean read, boolean seen, boolean archived) {
-
-		int unreadWeight() {
-			return (!this.read && !this.archived) ? 1 : 0;
-		}
-
-		int unseenWeight() {
-			return (!this.seen && !this.archived) ? 1 : 0;
-		}
 
 	}
 
