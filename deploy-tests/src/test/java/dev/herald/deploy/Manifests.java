@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
+import com.marcnuri.helm.TemplateCommand;
 
 /**
  * The chart rendered by Helm itself (helm-java bundles the Helm library, no binary or
@@ -63,12 +64,19 @@ final class Manifests {
 	}
 
 	static Manifests renderDefaultsWith(String key, Object value) {
-		return parse(new Helm(CHART).template()
+		return renderDefaultsWith(Map.of(key, value));
+	}
+
+	/** The defaults with {@code --set key=value} for each entry. */
+	static Manifests renderDefaultsWith(Map<String, Object> values) {
+		TemplateCommand template = new Helm(CHART).template()
 			.withName(RELEASE)
 			.withNamespace(NAMESPACE)
-			.withKubeVersion(KUBERNETES_VERSION)
-			.set(key, value)
-			.call());
+			.withKubeVersion(KUBERNETES_VERSION);
+		for (Map.Entry<String, Object> value : values.entrySet()) {
+			template = template.set(value.getKey(), value.getValue());
+		}
+		return parse(template.call());
 	}
 
 	static Manifests parse(String rendered) {
