@@ -36,7 +36,9 @@ class OperationsEndpointsTests extends DigestServiceTest {
 	void theOpenApiDescriptionOfTheAdminApiIsOpen() {
 		ResponseEntity<String> api = get("/v3/api-docs");
 		assertThat(api.getStatusCode().value()).isEqualTo(200);
-		assertThat(api.getBody()).contains("\"/v1/admin/email-log\"").contains("Herald email-digest");
+		assertThat(api.getBody()).contains("\"/v1/admin/email-log\"")
+			.contains("Herald email-digest")
+			.contains("\"403\"", "application/problem+json", "#/components/schemas/Problem");
 	}
 
 	private ResponseEntity<String> get(String path) {

@@ -2,6 +2,7 @@ package dev.herald.device.registry;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -41,12 +42,14 @@ class DeviceController {
 	}
 
 	@GetMapping({ OWN + KEY, OF_USER + KEY })
+	@ApiResponse(responseCode = "404", description = "No such player of that user")
 	PlayerView get(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@AuthenticationPrincipal Jwt jwt) {
 		return PlayerView.of(this.registry.get(owner(userId, jwt), playerKey));
 	}
 
 	@PutMapping({ OWN + KEY, OF_USER + KEY })
+	@ApiResponse(responseCode = "409", description = "The player key belongs to another user")
 	ResponseEntity<PlayerView> put(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@Valid @RequestBody PlayerRequest request, @AuthenticationPrincipal Jwt jwt) {
 		PlayerRepository.Saved saved = this.registry.put(owner(userId, jwt), playerKey, request);
@@ -55,6 +58,7 @@ class DeviceController {
 	}
 
 	@DeleteMapping({ OWN + KEY, OF_USER + KEY })
+	@ApiResponse(responseCode = "404", description = "No such player of that user")
 	ResponseEntity<Void> delete(@PathVariable(required = false) String userId, @PathVariable String playerKey,
 			@AuthenticationPrincipal Jwt jwt) {
 		this.registry.delete(owner(userId, jwt), playerKey);

@@ -155,7 +155,13 @@ class DeviceRegistryTests extends GatewayIntegrationTest {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.info.title").value("Herald device-gateway"))
-			.andExpect(jsonPath("$.paths['/v1/devices/{playerKey}'].put").exists());
+			.andExpect(jsonPath("$.paths['/v1/devices/{playerKey}'].put").exists())
+			.andExpect(jsonPath("$.paths['/v1/devices/{playerKey}'].put.responses['409']"
+					+ ".content['application/problem+json'].schema['$ref']")
+				.value("#/components/schemas/Problem"))
+			.andExpect(jsonPath("$.paths['/v1/devices/{playerKey}'].get.responses['404'].description")
+				.value("No such player of that user"))
+			.andExpect(jsonPath("$.paths['/v1/devices'].get.responses['401']").exists());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.herald.ingest.event;
 import dev.herald.ingest.input.IdempotencyKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,9 @@ class EventController {
 		this.service = service;
 	}
 
+	@ApiResponse(responseCode = "413", description = "The body is larger than the limit")
+	@ApiResponse(responseCode = "503",
+			description = "Kafka is unavailable or too many requests are in flight; `Retry-After` says when to retry with the same ids (repeats are safe)")
 	@PostMapping(path = "/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Publish one event", description = "202 once Kafka acknowledged it; 400 naming each bad "
@@ -40,6 +44,9 @@ class EventController {
 		return this.service.ingest(event, idempotencyKey, caller.getSubject());
 	}
 
+	@ApiResponse(responseCode = "413", description = "The body is larger than the limit")
+	@ApiResponse(responseCode = "503",
+			description = "Kafka is unavailable or too many requests are in flight; `Retry-After` says when to retry with the same ids (repeats are safe)")
 	@PostMapping(path = "/v1/events:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Publish up to 500 events, all or none",

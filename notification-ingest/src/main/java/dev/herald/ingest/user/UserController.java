@@ -5,6 +5,7 @@ import java.util.List;
 import dev.herald.ingest.event.IngestResult;
 import dev.herald.ingest.input.IdempotencyKey;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,8 @@ class UserController {
 		this.service = service;
 	}
 
+	@ApiResponse(responseCode = "503",
+			description = "Kafka is unavailable or too many requests are in flight; `Retry-After` says when to retry with the same ids (repeats are safe)")
 	@PutMapping(path = "/v1/users/{userId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Set a user's contact details",
@@ -38,6 +41,8 @@ class UserController {
 		this.service.putContact(userId, contact);
 	}
 
+	@ApiResponse(responseCode = "503",
+			description = "Kafka is unavailable or too many requests are in flight; `Retry-After` says when to retry with the same ids (repeats are safe)")
 	@DeleteMapping("/v1/users/{userId}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Erase a user",

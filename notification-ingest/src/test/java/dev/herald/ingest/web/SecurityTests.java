@@ -124,6 +124,15 @@ class SecurityTests extends IngestHttpTest {
 		assertThat(actionUrl.get("description").asString()).contains("http(s)");
 	}
 
+	@Test
+	void apiDescriptionDocumentsTheErrorAnswers() {
+		var events = body(get("/v3/api-docs")).get("paths").get("/v1/events").get("post").get("responses");
+		assertThat(events.propertyNames()).contains("400", "401", "403", "413", "415", "503");
+		assertThat(events.get("503").get("description").asString()).contains("Retry-After");
+		assertThat(events.get("413").at("/content/application~1problem+json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/Problem");
+	}
+
 	private static void assertProblem(java.net.http.HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).as(response.body())

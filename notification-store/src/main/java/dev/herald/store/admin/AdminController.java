@@ -10,6 +10,7 @@ import dev.herald.store.admin.AdminDtos.Stats;
 import dev.herald.store.pipeline.DropCounts;
 import dev.herald.store.retention.RetentionJob;
 import dev.herald.support.web.Identifiers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -52,6 +53,8 @@ class AdminController {
 
 	/** Figures for the last {@code days} UTC days, today included. */
 	@GetMapping("/stats")
+	@ApiResponse(responseCode = "503",
+			description = "Kafka did not answer with the dead-letter counts in time; retry later")
 	Stats stats(@RequestParam(defaultValue = "7") @Min(1) @Max(90) int days) {
 		LocalDate since = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L);
 		Map<String, long[]> deadLetters = this.deadLetters.counts();
@@ -74,6 +77,8 @@ class AdminController {
 	 * The id follows the rule ingest's erasure and events follow ({@link Identifiers}).
 	 */
 	@DeleteMapping("/users/{id}")
+	@ApiResponse(responseCode = "503",
+			description = "Kafka did not answer in time; nothing is erased, retry later (erasure is idempotent)")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Erasure erase(@PathVariable String id) {
 		return this.erasure.erase(Identifiers.require("id", id));

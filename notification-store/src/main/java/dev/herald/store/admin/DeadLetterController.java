@@ -1,5 +1,7 @@
 package dev.herald.store.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +23,8 @@ class DeadLetterController {
 	}
 
 	@PostMapping("/{topic}/redrive")
+	@ApiResponse(responseCode = "404", description = "No dead-letter topic of that name")
+	@ApiResponse(responseCode = "503", description = "Kafka did not answer in time; retry later")
 	DeadLetterRedrive.Result redrive(@PathVariable String topic) {
 		return this.redrive.redrive(topic);
 	}

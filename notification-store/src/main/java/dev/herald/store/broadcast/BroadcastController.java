@@ -3,6 +3,7 @@ package dev.herald.store.broadcast;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastList;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastRequest;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,11 +43,14 @@ class BroadcastController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "404", description = "No such broadcast")
 	BroadcastView get(@PathVariable String id) {
 		return this.service.get(id);
 	}
 
 	@PostMapping("/{id}/cancel")
+	@ApiResponse(responseCode = "404", description = "No such broadcast")
+	@ApiResponse(responseCode = "409", description = "The broadcast has finished or is cancelled already")
 	BroadcastView cancel(@PathVariable String id) {
 		return this.service.cancel(id);
 	}

@@ -13,6 +13,7 @@ import dev.herald.store.inbox.InboxDtos.ReadAllRequest;
 import dev.herald.store.inbox.InboxDtos.SelectionRequest;
 import dev.herald.store.inbox.InboxQueries.PageQuery;
 import dev.herald.store.notification.Notifications.Selection;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -66,12 +67,16 @@ class InboxController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "404",
+			description = "No such notification of the caller (someone else's answers the same)")
 	NotificationView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
 		return this.inbox.get(jwt.getSubject(), id, locale(language, jwt));
 	}
 
 	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "404",
+			description = "No such notification of the caller (someone else's answers the same)")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
 		this.inbox.delete(jwt.getSubject(), id);
@@ -116,16 +121,22 @@ class InboxController {
 	}
 
 	@PostMapping("/{id}/archive")
+	@ApiResponse(responseCode = "404",
+			description = "No such notification of the caller (someone else's answers the same)")
 	Counts archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
 		return this.inbox.setArchived(jwt.getSubject(), id, true);
 	}
 
 	@PostMapping("/{id}/unarchive")
+	@ApiResponse(responseCode = "404",
+			description = "No such notification of the caller (someone else's answers the same)")
 	Counts unarchive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
 		return this.inbox.setArchived(jwt.getSubject(), id, false);
 	}
 
 	@GetMapping("/changes")
+	@ApiResponse(responseCode = "410",
+			description = "The changes after `since` are no longer kept: reload the list and continue from the problem's `seq`")
 	ChangeFeed changes(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") @Min(0) long since,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,6 +52,7 @@ class UnreadCountBatchController {
 		this.jdbc = jdbc;
 	}
 
+	@SecurityRequirements
 	@PostMapping(path = "/v1/notifications/unread-count:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Answer lookup(@Valid @RequestBody Request request) {
 		List<String> users = new ArrayList<>(request.tokens().size());

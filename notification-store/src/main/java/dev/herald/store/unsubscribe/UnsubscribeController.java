@@ -2,6 +2,7 @@ package dev.herald.store.unsubscribe;
 
 import dev.herald.schema.DigestFrequency;
 import dev.herald.store.preferences.EmailSubscription;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/unsubscribe")
+@SecurityRequirements
 class UnsubscribeController {
 
 	private final UnsubscribeLinks links;

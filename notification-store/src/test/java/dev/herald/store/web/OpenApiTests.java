@@ -42,6 +42,36 @@ class OpenApiTests extends StoreIntegrationTest {
 				"contentType", "before");
 	}
 
+	@Test
+	void documentsEveryErrorAnswerAsProblemJson() {
+		JsonNode api = Http.anonymous(this.port).get("/v3/api-docs").body();
+		JsonNode paths = api.get("paths");
+		assertThat(codes(paths.get("/v1/notifications/{id}/archive").get("post"))).contains("400", "401", "403", "404");
+		assertThat(codes(paths.get("/v1/notifications/changes").get("get"))).contains("400", "401", "410");
+		assertThat(codes(paths.get("/v1/notifications/read").get("post"))).contains("400", "401", "403", "415");
+		assertThat(codes(paths.get("/v1/admin/broadcasts/{id}/cancel").get("post"))).contains("404", "409");
+		assertThat(codes(paths.get("/v1/admin/users/{id}").get("delete"))).contains("503");
+		assertThat(codes(paths.get("/v1/unsubscribe").get("post"))).as("open: the token is in the link")
+			.contains("400")
+			.doesNotContain("401", "403");
+		paths.properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			JsonNode responses = operation.getValue().get("responses");
+			responses.properties()
+				.stream()
+				.filter((response) -> response.getKey().matches("[45]\\d\\d"))
+				.forEach((response) -> assertThat(
+						response.getValue().at("/content/application~1problem+json/schema/$ref").asString())
+					.as("%s %s %s", operation.getKey(), path.getKey(), response.getKey())
+					.isEqualTo("#/components/schemas/Problem"));
+		}));
+		JsonNode problem = api.get("components").get("schemas").get("Problem").get("properties");
+		assertThat(problem.propertyNames()).contains("type", "title", "status", "detail", "errors");
+	}
+
+	private static List<String> codes(JsonNode operation) {
+		return new ArrayList<>(operation.get("responses").propertyNames());
+	}
+
 	private static List<String> names(JsonNode array, String field) {
 		List<String> names = new ArrayList<>();
 		array.forEach((item) -> names.add(item.get(field).asString()));

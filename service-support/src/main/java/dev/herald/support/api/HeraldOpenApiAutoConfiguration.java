@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * The head of every service's OpenAPI description at {@code /v3/api-docs} (for a service
  * with springdoc on its classpath): "Herald &lt;application name&gt;", version v1, its
  * {@code herald.api.description}, and the JWT bearer scheme every endpoint takes,
- * described by {@code herald.api.bearer}. The security chain opens the path.
+ * described by {@code herald.api.bearer}; and the error answers of every operation
+ * ({@link ProblemAnswers}). The security chain opens the path.
  */
 @AutoConfiguration
 @ConditionalOnClass(
@@ -40,6 +41,12 @@ public class HeraldOpenApiAutoConfiguration {
 						.scheme("bearer")
 						.bearerFormat("JWT")
 						.description(api.bearer())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemAnswers heraldProblemAnswers() {
+		return new ProblemAnswers();
 	}
 
 }
