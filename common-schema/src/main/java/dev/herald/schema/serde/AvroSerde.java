@@ -18,6 +18,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,7 +50,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
 		limitUnlessSet(SystemLimitException.MAX_BYTES_LENGTH_PROPERTY, MAX_FIELD_BYTES);
 		limitUnlessSet(SystemLimitException.MAX_COLLECTION_LENGTH_PROPERTY, 1_000_000);
 		rereadAvroLimits();
+		// Avro 1.12.2 resolves a schema's name to a class only for classes it trusts: add
+		// Herald's generated records and enums (this package's parent), and nothing else.
+		ClassSecurityValidator.setGlobal(
+				ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), AvroSerde::isHeraldSchemaClass));
 	}
+
+	private static final String SCHEMA_PACKAGE = "dev.herald.schema";
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -160,6 +167,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
 				.warn("Cannot apply Avro field limits ({}); set -D{}={} at JVM start", ex.toString(),
 						SystemLimitException.MAX_STRING_LENGTH_PROPERTY, MAX_FIELD_BYTES);
 		}
+	}
+
+	static boolean isHeraldSchemaClass(Class<?> type) {
+		return SCHEMA_PACKAGE.equals(type.getPackageName())
+				&& (SpecificRecord.class.isAssignableFrom(type) || type.isEnum());
 	}
 
 	private static void limitUnlessSet(String property, int limit) {

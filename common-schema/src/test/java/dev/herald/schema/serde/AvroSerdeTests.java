@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.herald.schema.NotificationChange;
+import dev.herald.schema.NotificationType;
 import dev.herald.schema.Samples;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.UserContact;
@@ -152,6 +153,20 @@ class AvroSerdeTests {
 		}
 		assertThat(AvroSerde.of(NotificationChange.class).readableVersions()).isNotEmpty();
 		assertThat(AvroSerde.of(UserPreferences.class).schema().getName()).isEqualTo("UserPreferences");
+	}
+
+	/**
+	 * Avro 1.12.2 decodes into a class only if it is trusted: Herald's own, nothing else.
+	 */
+	@Test
+	void trustsHeraldsGeneratedRecordsAndEnumsOnly() {
+		assertThat(AvroSerde.isHeraldSchemaClass(SocialEvent.class)).isTrue();
+		assertThat(AvroSerde.isHeraldSchemaClass(NotificationType.class)).isTrue();
+		assertThat(AvroSerde.isHeraldSchemaClass(Samples.class)).as("not a record").isFalse();
+		assertThat(AvroSerde.isHeraldSchemaClass(java.util.ArrayList.class)).isFalse();
+		assertThat(AvroSerde.isHeraldSchemaClass(AvroSerde.class)).as("another package").isFalse();
+		assertThat(this.events.deserialize("t", this.events.serialize("t", Samples.socialEvent())))
+			.isInstanceOf(SocialEvent.class);
 	}
 
 	private static byte[] toArray(ByteBuffer buffer) {
