@@ -105,6 +105,22 @@ class FirstFrameAuthTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aConnectionAuthenticatedAtItsHandshakeKeepsItsUserAndIsToldSoOnAnAuthFrame() {
+		String user = newUser();
+		TestSocket socket = connectLive(user);
+
+		socket.send(auth(TOKENS.user(newUser())));
+		publish(Changes.created(user, 1, 1));
+
+		await().untilAsserted(() -> assertThat(socket.frames("notification")).hasSize(1));
+		assertThat(socket.frames("error")).singleElement()
+			.satisfies(
+					(error) -> assertThat(error.get("message").asString()).startsWith("type: auth only as the first"));
+		assertThat(socket.closeCode()).isNull();
+		socket.close();
+	}
+
+	@Test
 	void theDeprecatedQueryTokenStillWorksAndIsCountedApart() {
 		double before = authentications("query", "ok");
 		TestSocket socket = TestSocket.connect(URI.create(ws() + "?access_token=" + TOKENS.user(newUser())), null);
