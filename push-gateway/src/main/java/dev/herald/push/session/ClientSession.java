@@ -31,7 +31,7 @@ final class ClientSession {
 
 	private final WebSocketSession socket;
 
-	/** Set once more, by {@link #authenticate}, if the handshake brought no token. */
+	/** Replaced once, by {@link #authenticate}, when the handshake brought no token. */
 	private volatile SessionIdentity identity;
 
 	/** Whether the connection still waits for its {@code auth} frame. */
