@@ -80,16 +80,7 @@ class HandshakeGuard implements HandshakeInterceptor {
 			return false;
 		}
 		if (!(request.getPrincipal() instanceof JwtAuthenticationToken authentication)) {
-			// no token at all (a bad one was refused with 401 by the filter chain): the
-			// connection authenticates with its first frame
-			if (!this.auth.mayWait()) {
-				this.metrics.rejected("auth_waiting");
-				response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-				response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-				return false;
-			}
-			attributes.put(SessionIdentity.ATTRIBUTE, SessionIdentity.anonymous(localeOf(request)));
-			return true;
+			return admitWithoutToken(request, response, attributes);
 		}
 		Jwt jwt = authentication.getToken();
 		countMethod(request);
@@ -99,9 +90,26 @@ class HandshakeGuard implements HandshakeInterceptor {
 	}
 
 	/**
+	 * No token at all (a bad one was refused with 401 by the filter chain): the
+	 * connection authenticates with its first frame, unless too many already wait for
+	 * theirs.
+	 */
+	private boolean admitWithoutToken(ServerHttpRequest request, ServerHttpResponse response,
+			Map<String, Object> attributes) {
+		if (!this.auth.mayWait()) {
+			this.metrics.rejected("auth_waiting");
+			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return false;
+		}
+		attributes.put(SessionIdentity.ATTRIBUTE, SessionIdentity.anonymous(localeOf(request)));
+		return true;
+	}
+
+	/**
 	 * Counts how the token came; the {@code access_token} query parameter is deprecated
-	 * (proxies and access logs keep URLs), and said so in the log at most once a minute,
-	 * with the count, so operators see when old clients are gone.
+	 * (proxies and access logs keep URLs): said so in the log at most once a minute, and
+	 * counted, so operators see when the last old clients are gone.
 	 */
 	private void countMethod(ServerHttpRequest request) {
 		if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
