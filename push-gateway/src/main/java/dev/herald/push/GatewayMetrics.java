@@ -96,6 +96,14 @@ public class GatewayMetrics {
 		this.registry.counter("herald.push.resumes", "outcome", outcome).increment();
 	}
 
+	/**
+	 * A connection authenticated (outcome {@code ok}) or was refused after its upgrade;
+	 * {@code method} is {@code header}, {@code query} (deprecated) or {@code frame}.
+	 */
+	public void authenticated(String method, String outcome) {
+		this.registry.counter("herald.push.authentications", "method", method, "outcome", outcome).increment();
+	}
+
 	public void rejected(String reason) {
 		this.registry.counter("herald.push.handshakes.rejected", "reason", reason).increment();
 	}

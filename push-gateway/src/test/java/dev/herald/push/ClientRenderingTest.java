@@ -25,7 +25,9 @@ class ClientRenderingTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "herald-client.js", "demo.html" })
 	void usesNoHtmlSink(String file) throws IOException {
-		List<String> lines = Files.readAllLines(Path.of("src/main/resources/static", file), StandardCharsets.UTF_8);
+		List<String> lines = Files.readAllLines(
+				Path.of(file.endsWith(".js") ? "src/main/js/herald-client" : "src/main/resources/static", file),
+				StandardCharsets.UTF_8);
 		assertThat(lines).as(file).noneMatch((line) -> HTML_SINKS.matcher(line).find());
 	}
 

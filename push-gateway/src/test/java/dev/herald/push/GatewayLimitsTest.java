@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "herald.push.max-connections=4", "herald.push.max-sessions-per-user=2",
 		"herald.push.max-pending-frames=16", "herald.push.outbound-buffer-bytes=65536",
 		"herald.push.send-time-limit=2s", "herald.push.inbound-per-second=1", "herald.push.inbound-burst=3",
-		"herald.push.max-inbound-message-bytes=1024", "herald.push.store-concurrency=2" })
+		"herald.push.max-inbound-message-bytes=1024", "herald.push.store-concurrency=2",
+		"herald.push.auth.max-waiting=2" })
 class GatewayLimitsTest extends GatewayTestSupport {
 
 	private final List<TestSocket> sockets = new ArrayList<>();
@@ -49,6 +50,22 @@ class GatewayLimitsTest extends GatewayTestSupport {
 
 		assertThat(refused.getResponse().statusCode()).isEqualTo(503);
 		assertThat(refused.getResponse().headers().firstValue("Retry-After")).contains("5");
+	}
+
+	@Test
+	void connectionsWaitingForTheirAuthFrameAreCappedAndCountTowardsTheInstancesCapacity() {
+		this.sockets.add(TestSocket.connect(ws(), null));
+		this.sockets.add(TestSocket.connect(ws(), null));
+		await().until(() -> this.meters.get("herald.push.auth.waiting").gauge().value() == 2);
+
+		WebSocketHandshakeException anonymous = TestSocket.refusal(ws(), null);
+		assertThat(anonymous.getResponse().statusCode()).isEqualTo(503);
+		assertThat(anonymous.getResponse().headers().firstValue("Retry-After")).contains("1");
+
+		this.sockets.add(connectLive(newUser()));
+		this.sockets.add(connectLive(newUser()));
+		WebSocketHandshakeException full = TestSocket.refusal(ws(), TOKENS.user(newUser()));
+		assertThat(full.getResponse().statusCode()).isEqualTo(503);
 	}
 
 	@Test

@@ -42,12 +42,16 @@ class HandshakeSecurityTest extends GatewayTestSupport {
 		assertThat(TestSocket.refusedStatus(ws(), forger.user(newUser()), null)).isEqualTo(401);
 	}
 
+	/**
+	 * Without any token the upgrade goes through: the connection authenticates with its
+	 * first frame (FirstFrameAuthTest).
+	 */
 	@Test
-	void refusesATokenForAnotherAudienceAndNoTokenAtAll() {
+	void refusesATokenForAnotherAudienceButUpgradesWithoutAnyToken() {
 		String otherAudience = TOKENS.mint(newUser(), List.of(), Instant.now().plusSeconds(600), "another-app");
 
 		assertThat(TestSocket.refusedStatus(ws(), otherAudience, null)).isEqualTo(401);
-		assertThat(TestSocket.refusedStatus(ws(), null, null)).isEqualTo(401);
+		assertThat(TestSocket.refusedStatus(ws(), null, null)).isEqualTo(101);
 	}
 
 	@Test

@@ -35,6 +35,8 @@ final class TestSocket implements WebSocket.Listener {
 
 	private volatile Integer closeCode;
 
+	private volatile String closeReason;
+
 	private final AtomicInteger pings = new AtomicInteger();
 
 	private TestSocket(boolean paused) {
@@ -123,6 +125,10 @@ final class TestSocket implements WebSocket.Listener {
 		return this.closeCode;
 	}
 
+	String closeReason() {
+		return this.closeReason;
+	}
+
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		if (!this.paused) {
@@ -155,6 +161,7 @@ final class TestSocket implements WebSocket.Listener {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		this.closeReason = reason;
 		this.closeCode = statusCode;
 		return null;
 	}

@@ -17,6 +17,21 @@ public final class CloseCodes {
 	/** The user opened more sessions than allowed; this, the oldest, was closed. */
 	public static final CloseStatus SESSION_LIMIT = new CloseStatus(4003, "too many sessions");
 
+	/**
+	 * A connection that brought no token to its handshake did not authenticate with its
+	 * first frame in time; reconnect (with backoff) and send {@code auth} at once.
+	 */
+	public static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4401, "auth timeout");
+
+	/** Such a connection's first frame was not {@code {"type":"auth","token":…}}. */
+	public static final CloseStatus AUTH_EXPECTED = new CloseStatus(4401, "auth frame expected first");
+
+	/**
+	 * The {@code auth} frame's token is not valid (signature, expiry, issuer, audience,
+	 * subject, lifetime): reconnect with backoff and a fresh token.
+	 */
+	public static final CloseStatus INVALID_TOKEN = new CloseStatus(4401, "invalid token");
+
 	/** The client did not read fast enough; reconnect and resume. */
 	public static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow consumer");
 
@@ -38,6 +53,7 @@ public final class CloseCodes {
 			case 4001 -> "token_expired";
 			case 4002 -> "idle_timeout";
 			case 4003 -> "session_limit";
+			case 4401 -> "unauthorized";
 			case 4008, 4500 -> "slow_consumer";
 			case 1009 -> "message_too_big";
 			case 1012 -> "shutdown";

@@ -10,7 +10,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The bearer token from the {@code Authorization} header, else from the
  * {@code access_token} query parameter of any method: SockJS sends its transport requests
- * as POSTs with the query string of the URL the client was given.
+ * as POSTs with the query string of the URL the client was given. The query parameter is
+ * deprecated (URLs end up in proxy and access logs) and kept for clients older than
+ * herald-client 1.0, which send the token in their first frame instead.
  */
 class HandshakeTokenResolver implements BearerTokenResolver {
 

@@ -9,23 +9,21 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Connections to {@code /v1/ws} and {@code /v1/sockjs} need a valid JWT, checked by the
- * shared decoder of service-support (signature, expiry, issuer, audience, a non-blank
- * {@code sub}, an {@code exp}, a bounded lifetime): anything else is answered 401
- * problem+json before the upgrade, so {@link HandshakeTokenResolver}'s token always names
- * a user and expires. The client script, the demo page and the actuator endpoints are
- * public.
+ * A token that comes with a request to {@code /v1/ws} or {@code /v1/sockjs} (see
+ * {@link HandshakeTokenResolver}) must be valid, checked by the shared decoder of
+ * service-support (signature, expiry, issuer, audience, a non-blank {@code sub}, an
+ * {@code exp}, a bounded lifetime): anything else is answered 401 problem+json before the
+ * upgrade. A handshake without any token is let through: that connection authenticates
+ * with its first frame, checked by the same decoder, and gets nothing before (session's
+ * {@code FirstFrameAuth}). The client script, the demo page and the actuator endpoints
+ * are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/ws", "/v1/ws/**", "/v1/sockjs/**")
-				.authenticated()
-				.anyRequest()
-				.permitAll())
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.oauth2ResourceServer(
 					(server) -> server.jwt(Customizer.withDefaults()).bearerTokenResolver(new HandshakeTokenResolver()))
 			.csrf(AbstractHttpConfigurer::disable)

@@ -1,5 +1,7 @@
 /**
  * Handshake authentication: the JWT from the {@code Authorization} header or the
- * {@code access_token} query parameter (browsers cannot set headers on a WebSocket).
+ * deprecated {@code access_token} query parameter; without either, the connection
+ * authenticates with its first frame (browsers cannot set headers on a WebSocket, and
+ * URLs end up in proxy logs).
  */
 package dev.herald.push.security;

@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Client → server messages: {@code ping}, {@code resume}, {@code mark_read},
- * {@code mark_all_read}, {@code mark_seen}. Bad messages get an {@code error} frame
- * naming the problem.
+ * Client → server messages of an authenticated connection: {@code ping}, {@code resume},
+ * {@code mark_read}, {@code mark_all_read}, {@code mark_seen} ({@code auth} comes before,
+ * see {@link FirstFrameAuth}). Bad messages get an {@code error} frame naming the
+ * problem.
  */
 @Component
 class ClientCommands {
@@ -58,6 +59,10 @@ class ClientCommands {
 			case "mark_read" -> markRead(session, message.get("ids"));
 			case "mark_all_read" -> callStore(session, () -> this.store.markAllRead(session.token()));
 			case "mark_seen" -> markSeen(session, message.get("ids"));
+			// a connection has one user: auth is only the first frame of one without a
+			// token
+			case "auth" -> reply(session, Frames.error("bad_request", "type: auth only as the first frame of a "
+					+ "connection opened without a token; this one is authenticated"));
 			default -> reply(session,
 					Frames.error("bad_request", "type: one of ping, resume, mark_read, mark_all_read, mark_seen"));
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.herald.push.protocol.CloseCodes;
 import dev.herald.push.protocol.LiveChange;
@@ -30,7 +31,11 @@ final class ClientSession {
 
 	private final WebSocketSession socket;
 
-	private final SessionIdentity identity;
+	/** Replaced once, by {@link #authenticate}, when the handshake brought no token. */
+	private volatile SessionIdentity identity;
+
+	/** Whether the connection still waits for its {@code auth} frame. */
+	private final AtomicBoolean awaitingAuth = new AtomicBoolean();
 
 	private final Mailbox mailbox;
 
@@ -94,6 +99,37 @@ final class ClientSession {
 
 	String id() {
 		return this.socket.getId();
+	}
+
+	SessionIdentity identity() {
+		return this.identity;
+	}
+
+	boolean isOpen() {
+		return this.socket.isOpen();
+	}
+
+	boolean authenticated() {
+		return this.identity.authenticated();
+	}
+
+	/** The {@code auth} frame's token was verified: the session now has its user. */
+	void authenticate(SessionIdentity authenticated) {
+		this.identity = authenticated;
+	}
+
+	/** Starts the wait for the {@code auth} frame of a handshake without a token. */
+	void awaitAuth() {
+		this.awaitingAuth.set(true);
+	}
+
+	/**
+	 * Ends the wait for the {@code auth} frame: true only for the first caller (the
+	 * frame, the deadline or the close), so that exactly one of them settles the
+	 * connection.
+	 */
+	boolean stopAwaitingAuth() {
+		return this.awaitingAuth.compareAndSet(true, false);
 	}
 
 	String userId() {

@@ -46,9 +46,12 @@ class GatewayHandler extends AbstractWebSocketHandler {
 
 	private final PushProperties properties;
 
+	private final FirstFrameAuth auth;
+
 	GatewayHandler(SessionRegistry registry, ClientCommands commands, SessionFactory sessions, GatewayMetrics metrics,
-			PushProperties properties) {
+			PushProperties properties, FirstFrameAuth auth) {
 		this.registry = registry;
+		this.auth = auth;
 		this.commands = commands;
 		this.sessions = sessions;
 		this.metrics = metrics;
@@ -73,8 +76,14 @@ class GatewayHandler extends AbstractWebSocketHandler {
 		SessionIdentity identity = (SessionIdentity) socket.getAttributes().get(SessionIdentity.ATTRIBUTE);
 		ClientSession session = this.sessions.create(bounded, identity);
 		socket.getAttributes().put(SESSION, session);
-		this.registry.add(session);
-		log.debug("Session {} of user {} opened", socket.getId(), identity.userId());
+		if (identity.authenticated()) {
+			this.registry.add(session);
+			log.debug("Session {} of user {} opened", socket.getId(), identity.userId());
+		}
+		else {
+			this.auth.await(session);
+			log.debug("Session {} opened without a token; waiting for its auth frame", socket.getId());
+		}
 	}
 
 	/**
@@ -101,6 +110,9 @@ class GatewayHandler extends AbstractWebSocketHandler {
 		else if (payload == null) {
 			return;
 		}
+		else if (!session.authenticated()) {
+			this.auth.authenticate(session, payload);
+		}
 		else if (!session.allowInbound(now)) {
 			this.metrics.inboundDropped("rate");
 			this.commands.rateLimited(session);
@@ -115,7 +127,10 @@ class GatewayHandler extends AbstractWebSocketHandler {
 		ClientSession session = sessionOf(socket);
 		long now = System.nanoTime();
 		session.seen(now);
-		if (session.allowInbound(now)) {
+		if (!session.authenticated()) {
+			this.auth.refuseBinary(session);
+		}
+		else if (session.allowInbound(now)) {
 			this.commands.binaryRefused(session);
 		}
 		else {
@@ -138,7 +153,12 @@ class GatewayHandler extends AbstractWebSocketHandler {
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
 		ClientSession session = (ClientSession) socket.getAttributes().get(SESSION);
 		if (session != null) {
-			this.registry.remove(session);
+			if (session.authenticated()) {
+				this.registry.remove(session);
+			}
+			else {
+				this.auth.closed(session);
+			}
 			this.metrics.closed(CloseCodes.reasonOf(status));
 			log.debug("Session {} closed after {}: {}", socket.getId(),
 					Duration.ofNanos(System.nanoTime() - session.openedAt()), status);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import dev.herald.push.PushProperties;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +20,12 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 /**
  * {@code /v1/ws} (raw WebSocket) and {@code /v1/sockjs} (SockJS: WebSocket,
  * xhr-streaming, xhr-polling), both behind the origin allow-list and the
- * {@link HandshakeGuard}.
+ * {@link HandshakeGuard}; a connection without a token at its handshake authenticates
+ * with its first frame ({@link FirstFrameAuth}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
+@EnableConfigurationProperties(FirstFrameAuthProperties.class)
 class WebSocketConfig implements WebSocketConfigurer {
 
 	/** Characters of a client message Tomcat buffers per connection before a part. */

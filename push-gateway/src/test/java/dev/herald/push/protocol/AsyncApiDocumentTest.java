@@ -31,8 +31,12 @@ class AsyncApiDocumentTest {
 	void namesEveryFrameEveryCommandAndEveryFieldTheGatewayUses() throws IOException {
 		Map<String, Object> api = new Yaml().load(Files.readString(DOCUMENT));
 		Map<String, Object> messages = map(map(api, "components"), "messages");
-		assertThat(messages).containsKeys("hello", "notification", "state", "pong", "resync", "error", "resume", "ping",
-				"mark_read", "mark_all_read", "mark_seen");
+		assertThat(messages).containsKeys("hello", "notification", "state", "pong", "resync", "error", "auth", "resume",
+				"ping", "mark_read", "mark_all_read", "mark_seen");
+		assertThat(properties(map(messages, "auth"))).containsExactly("type", "token");
+		assertThat(map(map(api, "operations"), "send").get("messages").toString())
+			.as("auth is the first thing a client sends")
+			.startsWith("[{$ref=#/channels/session/messages/auth}");
 
 		Instant at = Instant.parse("2026-12-03T10:00:00Z");
 		Notification notification = Notification.newBuilder()

@@ -1,6 +1,8 @@
-// herald-client.js: the Herald push gateway's browser client (an ES module, no build step).
+// herald-client: the Herald push gateway's browser client (an ES module, no build step,
+// no dependencies). Published as the `herald-client` package; the gateway also serves
+// this file at /herald-client.js. Types: index.d.ts; usage and a React hook: README.md.
 //
-//   import { HeraldClient } from '/herald-client.js';
+//   import { HeraldClient } from 'herald-client'; // or from 'https://push.example.com/herald-client.js'
 //   const client = new HeraldClient({
 //     url: 'https://push.example.com',           // the gateway; default: this page's origin
 //     since: 0,                                   // optional: replay kept history after this seq
@@ -12,6 +14,11 @@
 //   });
 //   client.start(); client.markRead([id]); client.markAllRead(); client.markSeen(); client.stop();
 //
+// The token goes in the connection's first frame, {"type":"auth","token":…}, not in the
+// URL (proxies and access logs keep URLs). `tokenIn: 'query'` sends it as the
+// access_token query parameter instead, as clients before 1.0 did: deprecated, only for
+// gateways that predate first-frame auth.
+//
 // State frames say what changed in frame.change: read, unread, deleted, all_read, seen,
 // archived (the ids leave the default list) or unarchived (fetch them again to show them).
 //
@@ -20,21 +27,43 @@
 // "<b>" in it is what someone typed. Insert it with textContent or document.createTextNode,
 // never innerHTML; this client and the demo pages do so.
 
-const CLOSE_SESSION_LIMIT = 4003;
-const CLOSE_TOKEN_EXPIRED = 4001;
-const CLOSE_SERVICE_RESTART = 1012;
+export const VERSION = '1.0.0';
+
+/** Close codes the gateway uses, and what the client does on each (README.md). */
+export const CloseCode = Object.freeze({
+  TOKEN_EXPIRED: 4001, // reconnects at once with a fresh token
+  IDLE_TIMEOUT: 4002,
+  SESSION_LIMIT: 4003, // stays offline: the user opened too many tabs, this was the oldest
+  SLOW_CONSUMER: 4008,
+  UNAUTHORIZED: 4401, // no auth frame in time, not one first, or its token refused
+  SERVICE_RESTART: 1012, // waits the delay the reason names
+  TRY_AGAIN_LATER: 1013,
+});
+
+const OPEN = 1;
 
 export class HeraldClient {
   constructor(options) {
-    this.url = (options.url || window.location.origin).replace(/\/$/, '');
+    if (!options || typeof options.tokenProvider !== 'function') {
+      throw new TypeError('HeraldClient: options.tokenProvider must be a function returning a token (or a promise of one)');
+    }
+    const origin = globalThis.location?.origin;
+    if (!options.url && !origin) throw new TypeError('HeraldClient: options.url is required outside a browser page');
+    if (options.tokenIn !== undefined && options.tokenIn !== 'frame' && options.tokenIn !== 'query') {
+      throw new TypeError("HeraldClient: options.tokenIn is 'frame' or 'query'");
+    }
+    this.url = (options.url || origin).replace(/\/$/, '');
     this.tokenProvider = options.tokenProvider;
-    this.locale = options.locale || navigator.language;
+    this.tokenIn = options.tokenIn || 'frame';
+    this.locale = options.locale || globalThis.navigator?.language || 'en';
     this.lastSeq = options.since ?? null;
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 30000;
     this.pingIntervalMs = options.pingIntervalMs ?? 25000;
     this.sockJsAfterFailures = options.sockJsAfterFailures ?? 3;
     this.sockJsUrl = options.sockJsUrl || this.url + '/webjars/sockjs-client/sockjs.min.js';
+    this.WebSocket = options.WebSocket || null; // else globalThis.WebSocket, looked up when connecting
+    this.SockJS = options.SockJS || null; // else globalThis.SockJS, loaded from sockJsUrl if missing
     this.callbacks = {
       onNotification: options.onNotification || (() => {}),
       onState: options.onState || (() => {}),
@@ -50,16 +79,21 @@ export class HeraldClient {
     this.useSockJs = options.transport === 'sockjs';
     this.stopped = true;
     this.status = 'offline';
+    this.transport = null;
+    this.connection = 0; // counts connects and stops: a connect that was overtaken gives up
   }
 
   start() {
+    if (!this.stopped) return;
     this.stopped = false;
     this.connect();
   }
 
   stop() {
     this.stopped = true;
+    this.connection++;
     clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
     this.closeTransport(1000, 'client stopped');
     this.setStatus('offline');
   }
@@ -83,6 +117,7 @@ export class HeraldClient {
 
   async connect() {
     if (this.stopped) return;
+    const connection = ++this.connection;
     this.setStatus('connecting');
     let token;
     try {
@@ -92,42 +127,64 @@ export class HeraldClient {
       this.scheduleReconnect();
       return;
     }
-    const query = '?access_token=' + encodeURIComponent(token) + '&locale=' + encodeURIComponent(this.locale);
+    if (connection !== this.connection) return; // stopped or restarted while the token was on its way
+    let query = '?locale=' + encodeURIComponent(this.locale);
+    if (this.tokenIn === 'query') query += '&access_token=' + encodeURIComponent(token);
+    let transport;
     try {
-      this.transport = this.useSockJs ? await this.openSockJs(query) : this.openWebSocket(query);
+      transport = this.useSockJs ? await this.openSockJs(query) : this.openWebSocket(query);
     } catch (error) {
       this.callbacks.onError(error);
       this.useSockJs = false;
       this.scheduleReconnect();
       return;
     }
+    if (connection !== this.connection) {
+      transport.close(1000, 'client stopped');
+      return;
+    }
+    this.transport = transport;
     this.greeted = false;
-    this.transport.onopen = () => this.onOpen();
-    this.transport.onmessage = (event) => this.onMessage(event.data);
-    this.transport.onclose = (event) => this.onClose(event);
+    transport.onopen = () => this.onOpen(transport, token);
+    transport.onmessage = (event) => {
+      if (transport === this.transport) this.onMessage(event.data);
+    };
+    transport.onclose = (event) => this.onClose(transport, event);
   }
 
   openWebSocket(query) {
-    return new WebSocket(this.url.replace(/^http/, 'ws') + '/v1/ws' + query);
+    const WebSocketClass = this.WebSocket || globalThis.WebSocket;
+    if (!WebSocketClass) throw new Error('No WebSocket here: pass options.WebSocket (for instance from the ws package)');
+    return new WebSocketClass(this.url.replace(/^http/, 'ws') + '/v1/ws' + query);
   }
 
   async openSockJs(query) {
-    if (!window.SockJS) {
+    let SockJSClass = this.SockJS || globalThis.SockJS;
+    if (!SockJSClass) {
       await loadScript(this.sockJsUrl);
+      SockJSClass = globalThis.SockJS;
     }
-    return new window.SockJS(this.url + '/v1/sockjs' + query, null, { transports: ['xhr-streaming', 'xhr-polling'] });
+    return new SockJSClass(this.url + '/v1/sockjs' + query, null, { transports: ['xhr-streaming', 'xhr-polling'] });
   }
 
-  onOpen() {
-    // Tell the gateway where we are before it sends anything live: it then sends what
-    // we missed, in order, followed by live changes.
+  onOpen(transport, token) {
+    if (transport !== this.transport) return;
+    // The token first (the gateway sends nothing before it), then where we are, before
+    // the gateway sends anything live: it then sends what we missed, in order, followed
+    // by live changes.
+    if (this.tokenIn === 'frame') this.send({ type: 'auth', token });
     this.send(this.lastSeq === null ? { type: 'resume' } : { type: 'resume', since: this.lastSeq });
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.send({ type: 'ping' }), this.pingIntervalMs);
   }
 
   onMessage(data) {
-    const frame = JSON.parse(data);
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch (error) {
+      return this.callbacks.onError(error);
+    }
     switch (frame.type) {
       case 'hello': return this.onHello(frame);
       case 'notification': return this.onChange(frame, () => this.onNotificationFrame(frame));
@@ -167,18 +224,21 @@ export class HeraldClient {
     this.callbacks.onNotification(n, frame);
   }
 
-  onClose(event) {
+  onClose(transport, event) {
+    if (transport !== this.transport) return; // an older connection, already replaced
     clearInterval(this.pingTimer);
     this.transport = null;
     this.setStatus('offline');
-    if (this.stopped || event.code === CLOSE_SESSION_LIMIT) return;
-    if (!this.greeted && !this.useSockJs && ++this.webSocketFailures >= this.sockJsAfterFailures) {
+    if (this.stopped || event.code === CloseCode.SESSION_LIMIT) return;
+    // 4401 came over a working WebSocket: the token was the problem, not the network
+    if (!this.greeted && !this.useSockJs && event.code !== CloseCode.UNAUTHORIZED
+        && ++this.webSocketFailures >= this.sockJsAfterFailures) {
       this.useSockJs = true; // WebSocket seems blocked on this network
     }
-    if (event.code === CLOSE_SERVICE_RESTART) {
+    if (event.code === CloseCode.SERVICE_RESTART) {
       const hinted = /(\d+) ms/.exec(event.reason || '');
       this.scheduleReconnect(hinted ? Number(hinted[1]) : Math.random() * 5000);
-    } else if (event.code === CLOSE_TOKEN_EXPIRED) {
+    } else if (event.code === CloseCode.TOKEN_EXPIRED) {
       this.scheduleReconnect(Math.random() * this.baseDelayMs);
     } else {
       this.scheduleReconnect();
@@ -194,13 +254,15 @@ export class HeraldClient {
   }
 
   send(message) {
-    if (!this.transport || this.transport.readyState !== 1) return false;
+    if (!this.transport || this.transport.readyState !== OPEN) return false;
     this.transport.send(JSON.stringify(message));
     return true;
   }
 
   closeTransport(code, reason) {
-    if (this.transport) this.transport.close(code, reason);
+    const transport = this.transport;
+    this.transport = null;
+    if (transport) transport.close(code, reason);
   }
 
   setStatus(status) {
@@ -211,6 +273,7 @@ export class HeraldClient {
 }
 
 function loadScript(src) {
+  if (!globalThis.document) return Promise.reject(new Error('No SockJS here: pass options.SockJS'));
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;
