@@ -27,7 +27,7 @@
 // "<b>" in it is what someone typed. Insert it with textContent or document.createTextNode,
 // never innerHTML; this client and the demo pages do so.
 
-export const VERSION = '1.0.0';
+export const VERSION = '1.1.0';
 
 /** Close codes the gateway uses, and what the client does on each (README.md). */
 export const CloseCode = Object.freeze({
@@ -61,6 +61,7 @@ export class HeraldClient {
     this.maxDelayMs = options.maxDelayMs ?? 30000;
     this.pingIntervalMs = options.pingIntervalMs ?? 25000;
     this.sockJsAfterFailures = options.sockJsAfterFailures ?? 3;
+    this.webSocketProbeMs = options.webSocketProbeMs ?? 60000;
     this.sockJsUrl = options.sockJsUrl || this.url + '/webjars/sockjs-client/sockjs.min.js';
     this.WebSocket = options.WebSocket || null; // else globalThis.WebSocket, looked up when connecting
     this.SockJS = options.SockJS || null; // else globalThis.SockJS, loaded from sockJsUrl if missing
@@ -77,6 +78,7 @@ export class HeraldClient {
     this.attempt = 0;
     this.webSocketFailures = 0;
     this.useSockJs = options.transport === 'sockjs';
+    this.fellBack = false; // on SockJS because WebSocket failed, not because it was asked for
     this.stopped = true;
     this.status = 'offline';
     this.transport = null;
@@ -94,6 +96,7 @@ export class HeraldClient {
     this.connection++;
     clearTimeout(this.retryTimer);
     clearInterval(this.pingTimer);
+    this.stopProbe();
     this.closeTransport(1000, 'client stopped');
     this.setStatus('offline');
   }
@@ -204,6 +207,7 @@ export class HeraldClient {
     this.webSocketFailures = 0;
     if (this.lastSeq === null) this.lastSeq = frame.seq;
     this.setStatus('online');
+    if (this.useSockJs && this.fellBack) this.scheduleProbe();
     this.callbacks.onUnreadCount(frame.unreadCount);
     this.callbacks.onUnseenCount(frame.unseenCount);
   }
@@ -234,6 +238,7 @@ export class HeraldClient {
     if (!this.greeted && !this.useSockJs && event.code !== CloseCode.UNAUTHORIZED
         && ++this.webSocketFailures >= this.sockJsAfterFailures) {
       this.useSockJs = true; // WebSocket seems blocked on this network
+      this.fellBack = true;
     }
     if (event.code === CloseCode.SERVICE_RESTART) {
       const hinted = /(\d+) ms/.exec(event.reason || '');
@@ -243,6 +248,58 @@ export class HeraldClient {
     } else {
       this.scheduleReconnect();
     }
+  }
+
+  /**
+   * After a fallback, tries WebSocket again now and then (every webSocketProbeMs, with
+   * jitter) while SockJS serves: a handshake that opens means the network lets WebSocket
+   * through again (another Wi-Fi, a proxy that was fixed), and the client reconnects over
+   * it, resuming from its last seq.
+   */
+  scheduleProbe() {
+    this.stopProbe();
+    if (!(this.webSocketProbeMs > 0)) return;
+    const delay = this.webSocketProbeMs * (0.75 + Math.random() * 0.5);
+    this.probeTimer = setTimeout(() => this.probe(), delay);
+  }
+
+  probe() {
+    if (this.stopped || !this.useSockJs || !this.fellBack) return;
+    let socket;
+    try {
+      socket = this.openWebSocket('?locale=' + encodeURIComponent(this.locale));
+    } catch (error) {
+      return this.scheduleProbe();
+    }
+    this.probeSocket = socket;
+    socket.onmessage = () => {};
+    socket.onopen = () => {
+      if (socket !== this.probeSocket) return;
+      this.stopProbe();
+      this.backToWebSocket();
+    };
+    socket.onclose = () => {
+      if (socket !== this.probeSocket) return;
+      this.probeSocket = null;
+      this.scheduleProbe();
+    };
+  }
+
+  stopProbe() {
+    clearTimeout(this.probeTimer);
+    const socket = this.probeSocket;
+    this.probeSocket = null;
+    if (socket) socket.close(1000, 'probe done');
+  }
+
+  backToWebSocket() {
+    if (this.stopped) return;
+    this.useSockJs = false;
+    this.fellBack = false;
+    this.webSocketFailures = 0;
+    clearInterval(this.pingTimer);
+    this.closeTransport(1000, 'back to websocket');
+    this.connect();
   }
 
   /** Exponential backoff with full jitter: a random delay in [0, min(cap, base * 2^attempt)). */

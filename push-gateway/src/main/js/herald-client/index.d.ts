@@ -129,6 +129,11 @@ export interface HeraldClientOptions {
   pingIntervalMs?: number;
   /** WebSocket attempts that never got a `hello` before SockJS is used. Default 3. */
   sockJsAfterFailures?: number;
+  /**
+   * After falling back to SockJS, how often (ms, ±25 % jitter) a WebSocket handshake is tried
+   * again; once one opens, the client reconnects over WebSocket. 0: never. Default 60000.
+   */
+  webSocketProbeMs?: number;
   /** Where SockJS is loaded from if `SockJS` is not given and not global. Default: the gateway's webjar. */
   sockJsUrl?: string;
   /** A WebSocket class (e.g. the `ws` package's in Node 20). Default: `globalThis.WebSocket`. */

@@ -126,6 +126,52 @@ test('after three WebSocket attempts without hello it falls back to SockJS, and 
   client.stop();
 });
 
+test('after a fallback it tries WebSocket again while on SockJS, and goes back to it once a handshake opens', async (t) => {
+  const { client, WebSocket, SockJS } = setUp(t, { webSocketProbeMs: 10000 });
+  client.start();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settle();
+    WebSocket.last.serverClose(1006);
+    t.mock.timers.tick(30000);
+  }
+  const sockJs = await connected(SockJS);
+  sockJs.receive(hello(4));
+  assert.equal(client.transportName, 'sockjs');
+
+  t.mock.timers.tick(10000); // the probe (jitter 0.75 + 0.5 × 0.5 of 10 s)
+  const blocked = WebSocket.last;
+  assert.equal(WebSocket.instances.length, 4);
+  assert.deepEqual(blocked.sent, [], 'a probe sends nothing, no token');
+  blocked.serverClose(1006); // still blocked: SockJS stays, the next probe comes later
+  assert.equal(client.transportName, 'sockjs');
+  assert.equal(sockJs.closedBy, null);
+
+  t.mock.timers.tick(10000);
+  const probe = WebSocket.last;
+  assert.equal(WebSocket.instances.length, 5);
+  probe.open(); // WebSocket gets through again
+  assert.deepEqual(probe.closedBy, { code: 1000, reason: 'probe done' });
+  assert.deepEqual(sockJs.closedBy, { code: 1000, reason: 'back to websocket' });
+  assert.equal(client.transportName, 'websocket');
+  const socket = await connected(WebSocket);
+  assert.equal(WebSocket.instances.length, 6);
+  assert.deepEqual(socket.sent, [{ type: 'auth', token: 'token-5' }, { type: 'resume', since: 4 }]);
+  socket.receive(hello(4));
+  t.mock.timers.tick(60000);
+  assert.equal(WebSocket.instances.length, 6, 'no probing once back on WebSocket');
+  client.stop();
+});
+
+test('a client asked for SockJS (transport: sockjs) never probes WebSocket', async (t) => {
+  const { client, WebSocket, SockJS } = setUp(t, { transport: 'sockjs', webSocketProbeMs: 1000 });
+  client.start();
+  const socket = await connected(SockJS);
+  socket.receive(hello(1));
+  t.mock.timers.tick(60000);
+  assert.equal(WebSocket.instances.length, 0);
+  client.stop();
+});
+
 test('pings every ping interval while connected, and stops when closed', async (t) => {
   const { client, WebSocket } = setUp(t, { pingIntervalMs: 1000 });
   client.start();

@@ -103,6 +103,33 @@ class BrowserEndToEndTests {
 		assertThat(browser.findElement(By.id("badge")).getText()).isEqualTo("20");
 	}
 
+	/**
+	 * Behind a proxy that refuses the WebSocket upgrade the client falls back to SockJS
+	 * (xhr-streaming); once the proxy lets WebSocket through, the client's probe finds it
+	 * and the page goes back to WebSocket, missing and repeating nothing.
+	 */
+	@Test
+	void aPageOnSockJsGoesBackToWebSocketOnceTheProxyLetsItThrough() throws Exception {
+		String owner = "e2e-" + UUID.randomUUID();
+		Api ingest = new Api(HeraldServices.INGEST_PORT, Herald.tokens.service("art-community", "events:write"));
+		try (Nginx nginx = Nginx.inFrontOf(HeraldServices.PUSH_PORT)) {
+			nginx.refuseUpgrades(true);
+			browser.get(nginx.url() + "/demo.html?webSocketProbeMs=1500&token=" + Herald.tokens.user(owner));
+			await().atMost(TIMEOUT).until(() -> "online".equals(status()));
+			assertThat(transport()).isEqualTo("sockjs");
+			assertThat(nginx.accessLog()).contains("GET /v1/ws?locale=").contains("\" 403 ");
+			assertThat(ingest.post("/v1/events", reaction(owner, 1)).status()).isEqualTo(202);
+			await().atMost(TIMEOUT).until(() -> shown().size() == 1);
+
+			nginx.refuseUpgrades(false);
+			await().atMost(TIMEOUT).until(() -> "websocket".equals(transport()) && "online".equals(status()));
+			assertThat(nginx.accessLog()).contains("\" 101 ");
+			assertThat(ingest.post("/v1/events", reaction(owner, 2)).status()).isEqualTo(202);
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(shown()).hasSize(2).doesNotHaveDuplicates());
+			assertThat(browser.findElement(By.id("badge")).getText()).isEqualTo("2");
+		}
+	}
+
 	@Test
 	void theDemoPageShowsLiveActivity() throws IOException {
 		Herald.stack().startDemo();
@@ -173,6 +200,17 @@ class BrowserEndToEndTests {
 		finally {
 			browser.switchTo().defaultContent();
 		}
+	}
+
+	private static String transport() {
+		return (String) ((JavascriptExecutor) browser).executeScript("return window.heraldClient.transportName");
+	}
+
+	private static List<String> shown() {
+		return browser.findElements(By.cssSelector("#list li"))
+			.stream()
+			.map((item) -> item.getDomProperty("textContent"))
+			.toList();
 	}
 
 	private static String status() {
