@@ -251,9 +251,31 @@ class HelmChartTests {
 		assertThat(Integer.parseInt((String) annotations.get("nginx.ingress.kubernetes.io/proxy-send-timeout")))
 			.isGreaterThanOrEqualTo(3600);
 		assertThat(backends).containsEntry("/v1/ws", name("push-gateway"))
-			.containsEntry("/v1/sockjs", name("push-gateway"))
-			.containsEntry("/v1/notifications", name("notification-store"));
+			.containsEntry("/v1/notifications", name("notification-store"))
+			.doesNotContainKey("/v1/sockjs");
 		assertThat(backends.values()).allSatisfy((service) -> production.named("Service", service));
+		assertThat((Map<String, Object>) annotations).as("WebSocket and REST need no affinity")
+			.doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
+	}
+
+	/**
+	 * SockJS's xhr-streaming and xhr-polling keep a session in one gateway's memory: its
+	 * requests go through a second Ingress with cookie affinity, and the same timeouts.
+	 */
+	@Test
+	void sockJsGoesThroughAStickyIngress() {
+		Map<String, Object> sticky = production.named("Ingress", "herald-sticky");
+		Map<String, Object> annotations = get(sticky, "metadata.annotations");
+		List<Map<String, Object>> paths = list(list(sticky, "spec.rules").get(0), "http.paths");
+
+		assertThat(paths).singleElement()
+			.satisfies((path) -> assertThat((String) path.get("path")).isEqualTo("/v1/sockjs"))
+			.satisfies(
+					(path) -> assertThat((String) get(path, "backend.service.name")).isEqualTo(name("push-gateway")));
+		assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+			.containsEntry("nginx.ingress.kubernetes.io/session-cookie-path", "/v1/sockjs")
+			.containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600");
+		assertThat((Object) get(sticky, "spec.tls")).isEqualTo(get(production.named("Ingress", "herald"), "spec.tls"));
 	}
 
 	@Test
