@@ -97,7 +97,7 @@ class FanOut {
 			log.info("Broadcast {} completed", broadcast.id());
 			return true;
 		}
-		publish(broadcast.view(), recipients);
+		publish(broadcast, recipients);
 		this.published.increment(recipients.size());
 		this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(), recipients.size());
 		this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
@@ -109,7 +109,7 @@ class FanOut {
 	 * that fails at once (no metadata within {@code max.block.ms} while Kafka is away)
 	 * fails the batch like a missing acknowledgement does.
 	 */
-	private void publish(BroadcastView broadcast, List<Recipient> recipients) {
+	private void publish(Broadcast broadcast, List<Recipient> recipients) {
 		try {
 			List<CompletableFuture<?>> sends = recipients.stream()
 				.<CompletableFuture<?>>map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(),
@@ -120,6 +120,22 @@ class FanOut {
 		catch (KafkaAcks.UnacknowledgedException | KafkaException ex) {
 			throw new BatchFailedException(broadcast.id(), "could not publish to " + Topics.SOCIAL_EVENTS.name(), ex);
 		}
+	}
+
+	/**
+	 * The event for one recipient, the same every time it is built: a copy of the topic
+	 * event addressed to them, or the announcement.
+	 */
+	static SocialEvent event(Broadcast broadcast, String userId) {
+		SocialEvent topicEvent = broadcast.event();
+		if (topicEvent == null) {
+			return event(broadcast.view(), userId);
+		}
+		return SocialEvent.newBuilder(topicEvent)
+			.setEventId(topicEventId(topicEvent.getEventId(), userId).toString())
+			.setRecipientId(userId)
+			.setTopic(null)
+			.build();
 	}
 
 	/** The announcement for one recipient; the same every time it is built. */
@@ -137,6 +153,10 @@ class FanOut {
 
 	static UUID eventId(UUID broadcastId, String userId) {
 		return UUID.nameUUIDFromBytes(("broadcast:" + broadcastId + ":" + userId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static UUID topicEventId(String topicEventId, String userId) {
+		return UUID.nameUUIDFromBytes(("topic:" + topicEventId + ":" + userId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A batch that could not be published; its transaction rolls back. */
