@@ -64,16 +64,16 @@ class TopicBenchmark {
 		await().atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> count("SELECT count(*) FROM store.subscriptions WHERE topic = ?", this.topic) == users.size());
-		report.line("%,d subscribers through ingest in %.1f s", users.size(),
-				(System.nanoTime() - subscribing) / 1e9);
+		report.line("%,d subscribers through ingest in %.1f s", users.size(), (System.nanoTime() - subscribing) / 1e9);
 		List<String> connected = users.subList(0, Math.min(users.size(), this.settings.clients()));
 		try (ClientFleet fleet = ClientFleet.connect(connected, this::arrived, Duration.ofMinutes(10))) {
 			ServiceStats before = ServiceStats.sample();
 			Instant requestedAt = Instant.now();
 			this.requestedNanos = System.nanoTime();
-			Api.Response answer = ingest.post("/v1/events", Map.of("eventId", UUID.randomUUID().toString(), "kind",
-					"MENTION", "topic", this.topic, "actor", Map.of("id", "creator-" + this.run, "handle", "creator"),
-					"content", Map.of("type", "artwork", "id", this.contentId, "title", "New work")));
+			Api.Response answer = ingest.post("/v1/events",
+					Map.of("eventId", UUID.randomUUID().toString(), "kind", "MENTION", "topic", this.topic, "actor",
+							Map.of("id", "creator-" + this.run, "handle", "creator"), "content",
+							Map.of("type", "artwork", "id", this.contentId, "title", "New work")));
 			assertThat(answer.status()).as(answer.body()).isEqualTo(202);
 			try {
 				await().atMost(Duration.ofMinutes(10))
