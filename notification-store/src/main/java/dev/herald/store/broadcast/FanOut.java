@@ -62,11 +62,18 @@ class FanOut {
 			.register(registry);
 	}
 
-	/** Runs one batch of the next broadcast to work on; false when there is none. */
-	boolean runBatch() {
+	/** What {@link #runBatch()} returns when there was nothing to do (or it failed). */
+	static final int NOTHING = -1;
+
+	/**
+	 * Runs one batch of the next broadcast to work on; returns how many recipients it
+	 * published, or {@link #NOTHING} when there is no broadcast to work on.
+	 */
+	int runBatch() {
 		try {
-			return Boolean.TRUE.equals(this.transactions
-				.execute((status) -> this.broadcasts.lockNext(this.instance).map(this::runBatch).orElse(false)));
+			Integer published = this.transactions
+				.execute((status) -> this.broadcasts.lockNext(this.instance).map(this::runBatch).orElse(NOTHING));
+			return (published != null) ? published : NOTHING;
 		}
 		catch (BatchFailedException ex) {
 			int failures = this.broadcasts.recordFailure(ex.broadcastId, ex.getMessage());
@@ -75,11 +82,15 @@ class FanOut {
 				this.broadcasts.finish(ex.broadcastId, Status.FAILED);
 				log.error("Broadcast {} failed after {} failed batches", ex.broadcastId, failures);
 			}
-			return false;
+			return NOTHING;
 		}
 	}
 
-	private boolean runBatch(Broadcast locked) {
+	/**
+	 * A batch shorter than the batch size is the last one: the broadcast completes in its
+	 * transaction, so a small fan-out (most topic events) takes one batch, not two.
+	 */
+	private int runBatch(Broadcast locked) {
 		Broadcast broadcast = locked;
 		if (broadcast.status() == Status.SCHEDULED) {
 			this.broadcasts.start(broadcast);
@@ -92,16 +103,20 @@ class FanOut {
 		}
 		List<Recipient> recipients = this.broadcasts.recipientsAfter(broadcast.id(), broadcast.cursor(),
 				this.properties.batchSize());
-		if (recipients.isEmpty()) {
+		if (!recipients.isEmpty()) {
+			publish(broadcast, recipients);
+			this.published.increment(recipients.size());
+			this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(),
+					recipients.size());
+		}
+		if (recipients.size() < this.properties.batchSize()) {
 			this.broadcasts.finish(broadcast.id(), Status.COMPLETED);
 			log.info("Broadcast {} completed", broadcast.id());
-			return true;
 		}
-		publish(broadcast, recipients);
-		this.published.increment(recipients.size());
-		this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(), recipients.size());
-		this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
-		return true;
+		else {
+			this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
+		}
+		return recipients.size();
 	}
 
 	/**

@@ -124,6 +124,36 @@ class TopicFanOutTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void manySmallFanOutsRunInOnePoll() {
+		String prefix = "u-" + UUID.randomUUID() + "-";
+		List<String> threads = IntStream.range(0, 30).mapToObj((i) -> "thread:" + prefix + i).toList();
+		for (int i = 0; i < threads.size(); i++) {
+			jdbc.sql("INSERT INTO subscriptions (topic, user_id) VALUES (?, ?)")
+				.params(threads.get(i), prefix + i)
+				.update();
+		}
+		// one full batch per poll: before, each fan-out took two batches (publish, then
+		// complete), 30 of them a minute
+		Map<String, String> paced = Map.of("herald.store.broadcasts.batch-size", "100",
+				"herald.store.broadcasts.batches-per-poll", "1");
+		try (StoreInstance instance = StoreInstance.start(database(), kafka, paced)) {
+			for (String thread : threads) {
+				kafka.send(Topics.SOCIAL_EVENTS, thread,
+						Events.base(EventKind.FOLLOW, "")
+							.setTopic(thread)
+							.setActor(Events.actor("carol-" + UUID.randomUUID()))
+							.build());
+			}
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(count("""
+					SELECT count(*) FROM broadcasts WHERE audience_topic LIKE ? AND status = 'COMPLETED'
+					AND sent = 1""", "thread:" + prefix + "%")).isEqualTo(30));
+		}
+		await().untilAsserted(
+				() -> assertThat(count("SELECT count(*) FROM notifications WHERE user_id LIKE ?", prefix + "%"))
+					.isEqualTo(30));
+	}
+
+	@Test
 	void aTopicEventThatAlsoNamesARecipientOrHasABadKeyIsDeadLettered() {
 		String topic = "thread:" + UUID.randomUUID();
 		SocialEvent both = Events.base(EventKind.FOLLOW, newUser())
