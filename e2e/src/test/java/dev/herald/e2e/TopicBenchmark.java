@@ -92,6 +92,7 @@ class TopicBenchmark {
 					this.arrivals.getValueAtPercentile(50) / 1e9, this.arrivals.getValueAtPercentile(95) / 1e9,
 					this.arrivals.getValueAtPercentile(99) / 1e9, this.arrivals.getMaxValue() / 1e9,
 					(lastRow != null) ? Duration.between(requestedAt, lastRow).toMillis() / 1000.0 : Double.NaN);
+			report.line("Fan-out (store.broadcasts): %s%n", fanOut(requestedAt));
 			report.line(ServiceStats.sample().since(before));
 		}
 		report.write();
@@ -122,6 +123,34 @@ class TopicBenchmark {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * When the store queued, started and completed the fan-out, after the request: which
+	 * stage (publishing the copies or applying them) took the time.
+	 */
+	private String fanOut(Instant requestedAt) {
+		try (Connection connection = Herald.stack().infrastructure().database().dataSource().getConnection();
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT created_at, started_at, completed_at, total, sent FROM store.broadcasts WHERE audience_topic = ?")) {
+			statement.setString(1, this.topic);
+			try (ResultSet rows = statement.executeQuery()) {
+				if (!rows.next()) {
+					return "not queued";
+				}
+				return String.format(
+						"queued %.2f s, started %.2f s, every copy published %.2f s after the request; %d of %d sent",
+						seconds(requestedAt, rows.getTimestamp(1)), seconds(requestedAt, rows.getTimestamp(2)),
+						seconds(requestedAt, rows.getTimestamp(3)), rows.getInt(5), rows.getInt(4));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static double seconds(Instant from, Timestamp to) {
+		return (to != null) ? Duration.between(from, to.toInstant()).toMillis() / 1000.0 : Double.NaN;
 	}
 
 	private static int count(String sql, String parameter) {
