@@ -78,7 +78,8 @@ class TopicBenchmark {
 			try {
 				await().atMost(Duration.ofMinutes(10))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> this.arrivals.getTotalCount() >= fleet.online() && stored() >= users.size());
+					.until(() -> this.arrivals.getTotalCount() >= fleet.online() && stored() >= users.size()
+							&& completed());
 			}
 			catch (ConditionTimeoutException ex) {
 				// reported as received/stored below
@@ -147,6 +148,11 @@ class TopicBenchmark {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private boolean completed() {
+		return count("SELECT count(*) FROM store.broadcasts WHERE audience_topic = ? AND completed_at IS NOT NULL",
+				this.topic) == 1;
 	}
 
 	private static double seconds(Instant from, Timestamp to) {
