@@ -140,7 +140,7 @@ class TopicBenchmark {
 					return "not queued";
 				}
 				return String.format(
-						"queued %.2f s, started %.2f s, every copy published %.2f s after the request; %d of %d sent",
+						"queued %.2f s, started %.2f s, completed %.2f s after the request (a poll after its last batch); %d of %d sent",
 						seconds(requestedAt, rows.getTimestamp(1)), seconds(requestedAt, rows.getTimestamp(2)),
 						seconds(requestedAt, rows.getTimestamp(3)), rows.getInt(5), rows.getInt(4));
 			}
