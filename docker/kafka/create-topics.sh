@@ -20,7 +20,7 @@ create() {
 }
 
 # A dead-letter record keeps its source partition, so a .dlt has as many partitions.
-for topic in social.events.v1 notifications.v1; do
+for topic in social.events.v1 notifications.v1 subscriptions.v1; do
   create "$topic" "cleanup.policy=delete,min.insync.replicas=$min_isr"
   create "$topic.dlt" "cleanup.policy=delete,retention.ms=$dlt_retention,min.insync.replicas=$min_isr"
 done

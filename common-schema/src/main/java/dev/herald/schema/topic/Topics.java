@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.SubscriptionChange;
 import dev.herald.schema.UserContact;
 import dev.herald.schema.UserPreferences;
 import dev.herald.schema.serde.AvroSerde;
@@ -11,11 +12,15 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topic catalogue. Keys are the user id as a UTF-8 string, so everything about one
- * user is on one partition, in order.
+ * user is on one partition, in order; records about a subscription topic (a topic event,
+ * a subscription change) are keyed by that topic.
  */
 public final class Topics {
 
-	/** Events reported by upstream services; key: recipient id. Produced by ingest. */
+	/**
+	 * Events reported by upstream services; key: recipient id (the topic for a topic
+	 * event). Produced by ingest.
+	 */
 	public static final Topic<String, SocialEvent> SOCIAL_EVENTS = new Topic<>("social.events.v1", Serdes.String(),
 			AvroSerde.of(SocialEvent.class), false);
 
@@ -34,9 +39,17 @@ public final class Topics {
 	public static final Topic<String, UserContact> USER_CONTACTS = new Topic<>("user-contacts.v1", Serdes.String(),
 			AvroSerde.of(UserContact.class), true);
 
+	/**
+	 * Users following or leaving a subscription topic, in bulk; key: the subscription
+	 * topic (e.g. {@code thread:9}). Produced by ingest, consumed by the store, which
+	 * owns the subscriptions.
+	 */
+	public static final Topic<String, SubscriptionChange> SUBSCRIPTIONS = new Topic<>("subscriptions.v1",
+			Serdes.String(), AvroSerde.of(SubscriptionChange.class), false);
+
 	/** Every topic above; their dead-letter topics are {@link Topic#deadLetter()}. */
 	public static final List<Topic<String, ?>> ALL = List.of(SOCIAL_EVENTS, NOTIFICATIONS, USER_PREFERENCES,
-			USER_CONTACTS);
+			USER_CONTACTS, SUBSCRIPTIONS);
 
 	private Topics() {
 	}

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.SubscriptionChange;
 import dev.herald.schema.UserContact;
 import dev.herald.schema.UserPreferences;
 import org.apache.avro.Schema;
@@ -28,7 +29,7 @@ class SchemaCompatibilityTests {
 
 	static Stream<Schema> currentSchemas() {
 		return Stream.of(SocialEvent.getClassSchema(), NotificationChange.getClassSchema(),
-				UserPreferences.getClassSchema(), UserContact.getClassSchema());
+				UserPreferences.getClassSchema(), UserContact.getClassSchema(), SubscriptionChange.getClassSchema());
 	}
 
 	@ParameterizedTest

@@ -11,7 +11,8 @@ class TopicsTests {
 	@Test
 	void declaresTheTopicsOfTheDesign() {
 		assertThat(Topics.ALL).extracting(Topic::name)
-			.containsExactly("social.events.v1", "notifications.v1", "user-preferences.v1", "user-contacts.v1");
+			.containsExactly("social.events.v1", "notifications.v1", "user-preferences.v1", "user-contacts.v1",
+					"subscriptions.v1");
 		assertThat(Topics.ALL).filteredOn(Topic::compacted)
 			.extracting(Topic::name)
 			.containsExactly("user-preferences.v1", "user-contacts.v1");

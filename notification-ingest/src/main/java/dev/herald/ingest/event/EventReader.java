@@ -18,6 +18,7 @@ import dev.herald.schema.EventKind;
 import dev.herald.schema.MessageText;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.rules.EventRequirements;
+import dev.herald.schema.rules.TopicKeys;
 
 import org.springframework.stereotype.Component;
 
@@ -65,16 +66,41 @@ class EventReader {
 		// The constructor does not check for nulls: the event is only returned when
 		// every field was fine.
 		SocialEvent event = new SocialEvent(eventId(fields, prefix + "eventId", request.eventId(), derivedId), kind,
-				occurredAt(fields, prefix + "occurredAt", request.occurredAt()),
-				fields.id(prefix + "recipientId", request.recipientId(), true),
+				occurredAt(fields, prefix + "occurredAt", request.occurredAt()), recipientId(fields, prefix, request),
 				actor(fields, prefix + "actor", request.actor(), needs.actor(), why),
 				content(fields, prefix + "content", request.content(), needs.content(), why),
 				fields.text(prefix + "reaction", request.reaction(), TextRule.line(MAX_REACTION, needs.reaction())),
 				comment(fields, prefix + "comment", request.comment(), needs.comment(), why),
 				message(fields, prefix + "message", request.message(), needs.message(), why),
 				Boolean.TRUE.equals(request.critical()), fields.attributes(prefix + "attributes", request.attributes()),
-				fields.url(prefix + "actionUrl", request.actionUrl()));
+				fields.url(prefix + "actionUrl", request.actionUrl()), topic(fields, prefix, request, kind));
 		return (fields.count() == before) ? event : null;
+	}
+
+	/** The recipient, or empty for a topic event (exactly one of the two). */
+	private static String recipientId(Fields fields, String prefix, EventRequest request) {
+		if (request.topic() == null) {
+			return fields.id(prefix + "recipientId", request.recipientId(), true);
+		}
+		if (request.recipientId() != null) {
+			fields.add(prefix + "recipientId",
+					"must be absent when topic is set (exactly one of recipientId and topic)");
+		}
+		return "";
+	}
+
+	private static String topic(Fields fields, String prefix, EventRequest request, EventKind kind) {
+		String topic = request.topic();
+		if (topic == null) {
+			return null;
+		}
+		if (!TopicKeys.isTopicKey(topic)) {
+			fields.add(prefix + "topic", TopicKeys.RULE);
+		}
+		else if (kind != null && !TopicKeys.allowsTopic(kind)) {
+			fields.add(prefix + "topic", "is not allowed for " + kind + " events, which need a recipientId");
+		}
+		return topic;
 	}
 
 	private static EventKind kind(Fields fields, String path, String value) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.SubscriptionChange;
 import dev.herald.schema.UserContact;
 import dev.herald.schema.topic.Topics;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -41,6 +42,8 @@ public class KafkaPublisher {
 
 	private final KafkaTemplate<String, UserContact> contacts;
 
+	private final KafkaTemplate<String, SubscriptionChange> subscriptions;
+
 	private final CircuitBreaker circuitBreaker;
 
 	private final IngestMetrics metrics;
@@ -48,17 +51,19 @@ public class KafkaPublisher {
 	private final Duration timeout;
 
 	KafkaPublisher(KafkaTemplate<String, SocialEvent> events, KafkaTemplate<String, UserContact> contacts,
-			CircuitBreakerRegistry circuitBreakers, IngestMetrics metrics, IngestProperties properties) {
+			KafkaTemplate<String, SubscriptionChange> subscriptions, CircuitBreakerRegistry circuitBreakers,
+			IngestMetrics metrics, IngestProperties properties) {
 		this.events = events;
 		this.contacts = contacts;
+		this.subscriptions = subscriptions;
 		this.circuitBreaker = circuitBreakers.circuitBreaker(CIRCUIT_BREAKER);
 		this.metrics = metrics;
 		this.timeout = properties.publishTimeout();
 	}
 
 	/**
-	 * Writes events keyed by recipient; {@code onWritten} runs for each event Kafka
-	 * acknowledged, also when others of the same call fail.
+	 * Writes events keyed by recipient (a topic event by its topic); {@code onWritten}
+	 * runs for each event Kafka acknowledged, also when others of the same call fail.
 	 */
 	public void publishEvents(List<SocialEvent> events, Consumer<SocialEvent> onWritten) {
 		publish(events.stream()
@@ -78,8 +83,21 @@ public class KafkaPublisher {
 		publish(List.of(() -> this.contacts.send(Topics.USER_CONTACTS.name(), userId, null), () -> send(userDeleted)));
 	}
 
+	/**
+	 * Writes users following or leaving a topic, keyed by the topic, so the changes of
+	 * one topic stay in order.
+	 */
+	public void publishSubscriptionChange(SubscriptionChange change) {
+		publish(List.of(() -> this.subscriptions.send(Topics.SUBSCRIPTIONS.name(), change.getTopic(), change)));
+	}
+
+	/**
+	 * Keyed by recipient; a topic event by its topic, as the store fans it out to keys of
+	 * its own.
+	 */
 	private CompletableFuture<?> send(SocialEvent event) {
-		return this.events.send(Topics.SOCIAL_EVENTS.name(), event.getRecipientId(), event);
+		String key = (event.getTopic() != null) ? event.getTopic() : event.getRecipientId();
+		return this.events.send(Topics.SOCIAL_EVENTS.name(), key, event);
 	}
 
 	private void publish(List<Supplier<CompletableFuture<?>>> sends) {

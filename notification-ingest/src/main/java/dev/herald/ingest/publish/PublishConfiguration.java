@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.herald.ingest.IngestProperties;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.SubscriptionChange;
 import dev.herald.schema.UserContact;
 import dev.herald.schema.topic.Topic;
 import dev.herald.schema.topic.Topics;
@@ -33,6 +34,18 @@ class PublishConfiguration {
 	@Bean
 	ProducerFactory<String, UserContact> userContactProducerFactory(KafkaProperties kafka, IngestProperties ingest) {
 		return producerFactory(kafka, ingest, Topics.USER_CONTACTS);
+	}
+
+	@Bean
+	ProducerFactory<String, SubscriptionChange> subscriptionChangeProducerFactory(KafkaProperties kafka,
+			IngestProperties ingest) {
+		return producerFactory(kafka, ingest, Topics.SUBSCRIPTIONS);
+	}
+
+	@Bean
+	KafkaTemplate<String, SubscriptionChange> subscriptionChangeTemplate(
+			ProducerFactory<String, SubscriptionChange> factory) {
+		return template(factory, Topics.SUBSCRIPTIONS);
 	}
 
 	@Bean

@@ -55,7 +55,7 @@ class UserService {
 		String eventId = (key != null) ? key.eventId() : UUID.randomUUID().toString();
 		this.publisher.publishErasure(userId,
 				new SocialEvent(eventId, EventKind.USER_DELETED, Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
-						null, null, null, null, null, false, Map.of(), null));
+						null, null, null, null, null, false, Map.of(), null, null));
 		return eventId;
 	}
 

@@ -14,6 +14,7 @@ import dev.herald.schema.topic.Topics;
 import dev.herald.store.admin.AdminDtos.Erasure;
 import dev.herald.store.broadcast.Broadcasts;
 import dev.herald.store.contacts.Contacts;
+import dev.herald.store.subscription.Subscriptions;
 import dev.herald.support.kafka.KafkaAcks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Erases a user. The store's own per-user rows (contact, broadcast recipients and
- * audiences) go at once; then a tombstone on {@code user-contacts.v1} makes every copy of
- * the contact go, and a {@code USER_DELETED} event keyed by the user, queued behind the
- * user's in-flight events, makes the pipeline erase the inbox, ledger, history and
- * preferences and show the user as deleted where they acted.
+ * Erases a user. The store's own per-user rows (contact, subscriptions, broadcast
+ * recipients and audiences) go at once; then a tombstone on {@code user-contacts.v1}
+ * makes every copy of the contact go, and a {@code USER_DELETED} event keyed by the user,
+ * queued behind the user's in-flight events, makes the pipeline erase the inbox, ledger,
+ * history and preferences and show the user as deleted where they acted.
  */
 @Service
 class UserErasure {
@@ -43,17 +44,20 @@ class UserErasure {
 
 	private final Broadcasts broadcasts;
 
+	private final Subscriptions subscriptions;
+
 	private final TransactionTemplate transactions;
 
 	private final KafkaTemplate<String, SocialEvent> events;
 
 	private final KafkaTemplate<String, UserContact> contactsTemplate;
 
-	UserErasure(Contacts contacts, Broadcasts broadcasts, TransactionTemplate transactions,
+	UserErasure(Contacts contacts, Broadcasts broadcasts, Subscriptions subscriptions, TransactionTemplate transactions,
 			KafkaTemplate<String, SocialEvent> socialEventsTemplate,
 			KafkaTemplate<String, UserContact> contactsTemplate) {
 		this.contacts = contacts;
 		this.broadcasts = broadcasts;
+		this.subscriptions = subscriptions;
 		this.transactions = transactions;
 		this.events = socialEventsTemplate;
 		this.contactsTemplate = contactsTemplate;
@@ -66,6 +70,7 @@ class UserErasure {
 	Erasure erase(String userId) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.broadcasts.forgetUser(userId);
+			this.subscriptions.forgetUser(userId);
 			this.contacts.delete(userId);
 		});
 		await(this.contactsTemplate.send(Topics.USER_CONTACTS.name(), userId, null));

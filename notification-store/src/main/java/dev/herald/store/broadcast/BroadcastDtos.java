@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.herald.schema.rules.TopicKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -33,7 +35,12 @@ final class BroadcastDtos {
 		/** The listed user ids. */
 		USERS,
 		/** Users whose contact attribute has the given value. */
-		ATTRIBUTE
+		ATTRIBUTE,
+		/**
+		 * The subscribers of a topic (but a topic event's actor): how topic events fan
+		 * out.
+		 */
+		TOPIC
 
 	}
 
@@ -68,11 +75,17 @@ final class BroadcastDtos {
 	 * @param userIds the users of a {@code USERS} audience
 	 * @param attribute the contact attribute of an {@code ATTRIBUTE} audience
 	 * @param value the value that attribute must have
+	 * @param topic the topic of a {@code TOPIC} audience, e.g. {@code creator:alice}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Audience(@NotNull AudienceType type,
 			List<@NotBlank(message = "must be a user id") @Size(max = 200) String> userIds,
-			@Size(max = 100) String attribute, @Size(max = 500) String value) {
+			@Size(max = 100) String attribute, @Size(max = 500) String value,
+			@Pattern(regexp = TopicKeys.PATTERN, message = TopicKeys.RULE) String topic) {
+
+		Audience(AudienceType type, List<String> userIds, String attribute, String value) {
+			this(type, userIds, attribute, value, null);
+		}
 
 	}
 

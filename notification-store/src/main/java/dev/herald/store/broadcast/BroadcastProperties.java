@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether this instance runs the broadcast scheduler
  * @param pollInterval pause between two polls for due broadcasts
  * @param batchSize recipients published per batch (one transaction, one wait for acks)
- * @param batchesPerPoll batches one poll runs at most, which caps the pace of a fan-out
- * so the pipeline keeps serving other events
+ * @param batchesPerPoll full batches one poll runs at most: a poll publishes up to
+ * {@code batchSize × batchesPerPoll} recipients, over one broadcast or many small ones,
+ * which caps the pace of a fan-out so the pipeline keeps serving other events
  * @param lease how long a claim holds without a new batch; then another instance resumes
  * @param sendTimeout how long a batch waits for Kafka's acknowledgements
  * @param maxFailures failed batches in a row after which a broadcast is marked FAILED

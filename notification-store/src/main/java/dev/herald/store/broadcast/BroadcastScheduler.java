@@ -9,9 +9,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls for broadcasts to run and runs a few batches per poll, which paces a large
- * fan-out. Several instances may poll: each batch holds its broadcast's row lock and the
- * others skip it. On shutdown it stops between batches.
+ * Polls for broadcasts to run and publishes up to {@code batch-size × batches-per-poll}
+ * recipients per poll, which paces a large fan-out while many small ones (topic events of
+ * a few subscribers each) all run in one poll. Several instances may poll: each batch
+ * holds its broadcast's row lock and the others skip it. On shutdown it stops between
+ * batches.
  */
 @Component
 class BroadcastScheduler implements SmartLifecycle {
@@ -35,10 +37,13 @@ class BroadcastScheduler implements SmartLifecycle {
 			return;
 		}
 		try {
-			for (int batch = 0; batch < this.properties.batchesPerPoll() && this.running; batch++) {
-				if (!this.fanOut.runBatch()) {
+			int budget = this.properties.batchSize() * this.properties.batchesPerPoll();
+			while (budget > 0 && this.running) {
+				int published = this.fanOut.runBatch();
+				if (published == FanOut.NOTHING) {
 					return;
 				}
+				budget -= Math.max(published, 1);
 			}
 		}
 		catch (DataAccessException ex) {

@@ -73,8 +73,12 @@ class BroadcastService {
 				requireText(problems, "audience.attribute", audience.attribute(), "ATTRIBUTE");
 				requireText(problems, "audience.value", audience.value(), "ATTRIBUTE");
 			}
+			case TOPIC -> requireText(problems, "audience.topic", audience.topic(), "TOPIC");
 			case ALL -> {
 			}
+		}
+		if (audience.type() != AudienceType.TOPIC && audience.topic() != null) {
+			problems.add(new FieldProblem("audience.topic", "only allowed for TOPIC"));
 		}
 		if (audience.type() != AudienceType.USERS && audience.userIds() != null) {
 			problems.add(new FieldProblem("audience.userIds", "only allowed for USERS"));

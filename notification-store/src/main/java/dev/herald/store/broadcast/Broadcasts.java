@@ -1,12 +1,15 @@
 package dev.herald.store.broadcast;
 
 import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.herald.schema.MessageText;
+import dev.herald.schema.SocialEvent;
 import dev.herald.store.broadcast.BroadcastDtos.Audience;
 import dev.herald.store.broadcast.BroadcastDtos.BroadcastRequest;
 
@@ -34,13 +37,34 @@ public class Broadcasts {
 				: null;
 		return this.jdbc.sql("""
 				INSERT INTO broadcasts (id, status, title, body, critical, audience_type, audience_user_ids,
-				audience_attribute, audience_value, scheduled_at) VALUES (?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?)
-				RETURNING *""")
+				audience_attribute, audience_value, audience_topic, scheduled_at)
+				VALUES (?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *""")
 			.params(id, request.message().title(), (request.message().body() != null) ? request.message().body() : "",
 					Boolean.TRUE.equals(request.critical()), audience.type().name(), userIds, audience.attribute(),
-					audience.value(), Timestamp.from(scheduledAt))
+					audience.value(), audience.topic(), Timestamp.from(scheduledAt))
 			.query(Broadcast::map)
 			.single();
+	}
+
+	/**
+	 * Queues the fan-out of a topic event to the topic's subscribers but its actor, due
+	 * now. Its id is derived from the event id, so the same event queues it once.
+	 */
+	public void insertTopicFanOut(SocialEvent event) {
+		MessageText message = event.getMessage();
+		String title = (message != null) ? message.getTitle() : event.getKind() + " on " + event.getTopic();
+		String actorId = (event.getActor() != null) ? event.getActor().getId() : null;
+		this.jdbc.sql("""
+				INSERT INTO broadcasts (id, status, title, body, critical, audience_type, audience_topic,
+				audience_except, event, scheduled_at) VALUES (?, 'SCHEDULED', ?, ?, ?, 'TOPIC', ?, ?, ?, now())
+				ON CONFLICT (id) DO NOTHING""")
+			.params(topicFanOutId(event.getEventId()), title, (message != null) ? message.getBody() : "",
+					event.getCritical(), event.getTopic(), actorId, Broadcast.EVENTS.encode(event))
+			.update();
+	}
+
+	static UUID topicFanOutId(String eventId) {
+		return UUID.nameUUIDFromBytes(("topic-event:" + eventId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	Optional<Broadcast> find(UUID id) {
@@ -83,6 +107,9 @@ public class Broadcasts {
 			case ATTRIBUTE -> """
 					SELECT c.user_id FROM contacts c JOIN broadcasts b ON b.id = :id
 					AND c.attributes @> jsonb_build_object(b.audience_attribute, b.audience_value)""";
+			case TOPIC -> """
+					SELECT s.user_id FROM subscriptions s JOIN broadcasts b ON b.id = :id
+					AND s.topic = b.audience_topic AND s.user_id IS DISTINCT FROM b.audience_except""";
 		};
 		this.jdbc.sql("""
 				INSERT INTO broadcast_recipients (broadcast_id, position, user_id)

@@ -62,11 +62,18 @@ class FanOut {
 			.register(registry);
 	}
 
-	/** Runs one batch of the next broadcast to work on; false when there is none. */
-	boolean runBatch() {
+	/** What {@link #runBatch()} returns when there was nothing to do (or it failed). */
+	static final int NOTHING = -1;
+
+	/**
+	 * Runs one batch of the next broadcast to work on; returns how many recipients it
+	 * published, or {@link #NOTHING} when there is no broadcast to work on.
+	 */
+	int runBatch() {
 		try {
-			return Boolean.TRUE.equals(this.transactions
-				.execute((status) -> this.broadcasts.lockNext(this.instance).map(this::runBatch).orElse(false)));
+			Integer published = this.transactions
+				.execute((status) -> this.broadcasts.lockNext(this.instance).map(this::runBatch).orElse(NOTHING));
+			return (published != null) ? published : NOTHING;
 		}
 		catch (BatchFailedException ex) {
 			int failures = this.broadcasts.recordFailure(ex.broadcastId, ex.getMessage());
@@ -75,11 +82,15 @@ class FanOut {
 				this.broadcasts.finish(ex.broadcastId, Status.FAILED);
 				log.error("Broadcast {} failed after {} failed batches", ex.broadcastId, failures);
 			}
-			return false;
+			return NOTHING;
 		}
 	}
 
-	private boolean runBatch(Broadcast locked) {
+	/**
+	 * A batch shorter than the batch size is the last one: the broadcast completes in its
+	 * transaction, so a small fan-out (most topic events) takes one batch, not two.
+	 */
+	private int runBatch(Broadcast locked) {
 		Broadcast broadcast = locked;
 		if (broadcast.status() == Status.SCHEDULED) {
 			this.broadcasts.start(broadcast);
@@ -92,16 +103,20 @@ class FanOut {
 		}
 		List<Recipient> recipients = this.broadcasts.recipientsAfter(broadcast.id(), broadcast.cursor(),
 				this.properties.batchSize());
-		if (recipients.isEmpty()) {
+		if (!recipients.isEmpty()) {
+			publish(broadcast, recipients);
+			this.published.increment(recipients.size());
+			this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(),
+					recipients.size());
+		}
+		if (recipients.size() < this.properties.batchSize()) {
 			this.broadcasts.finish(broadcast.id(), Status.COMPLETED);
 			log.info("Broadcast {} completed", broadcast.id());
-			return true;
 		}
-		publish(broadcast.view(), recipients);
-		this.published.increment(recipients.size());
-		this.broadcasts.advance(broadcast.id(), recipients.get(recipients.size() - 1).position(), recipients.size());
-		this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
-		return true;
+		else {
+			this.broadcasts.hold(broadcast.id(), this.instance, this.properties.lease());
+		}
+		return recipients.size();
 	}
 
 	/**
@@ -109,7 +124,7 @@ class FanOut {
 	 * that fails at once (no metadata within {@code max.block.ms} while Kafka is away)
 	 * fails the batch like a missing acknowledgement does.
 	 */
-	private void publish(BroadcastView broadcast, List<Recipient> recipients) {
+	private void publish(Broadcast broadcast, List<Recipient> recipients) {
 		try {
 			List<CompletableFuture<?>> sends = recipients.stream()
 				.<CompletableFuture<?>>map((recipient) -> this.template.send(Topics.SOCIAL_EVENTS.name(),
@@ -120,6 +135,22 @@ class FanOut {
 		catch (KafkaAcks.UnacknowledgedException | KafkaException ex) {
 			throw new BatchFailedException(broadcast.id(), "could not publish to " + Topics.SOCIAL_EVENTS.name(), ex);
 		}
+	}
+
+	/**
+	 * The event for one recipient, the same every time it is built: a copy of the topic
+	 * event addressed to them, or the announcement.
+	 */
+	static SocialEvent event(Broadcast broadcast, String userId) {
+		SocialEvent topicEvent = broadcast.event();
+		if (topicEvent == null) {
+			return event(broadcast.view(), userId);
+		}
+		return SocialEvent.newBuilder(topicEvent)
+			.setEventId(topicEventId(topicEvent.getEventId(), userId).toString())
+			.setRecipientId(userId)
+			.setTopic(null)
+			.build();
 	}
 
 	/** The announcement for one recipient; the same every time it is built. */
@@ -137,6 +168,10 @@ class FanOut {
 
 	static UUID eventId(UUID broadcastId, String userId) {
 		return UUID.nameUUIDFromBytes(("broadcast:" + broadcastId + ":" + userId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static UUID topicEventId(String topicEventId, String userId) {
+		return UUID.nameUUIDFromBytes(("topic:" + topicEventId + ":" + userId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A batch that could not be published; its transaction rolls back. */

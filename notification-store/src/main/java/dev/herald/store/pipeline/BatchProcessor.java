@@ -14,9 +14,9 @@ import dev.herald.store.preferences.PreferencesCache;
 import org.springframework.stereotype.Component;
 
 /**
- * The work of one batch inside its transaction: claim the event ids, lock the recipients'
- * ledgers in id order, read what the batch needs in a few queries, apply each event in
- * order, then write everything in batches.
+ * The work of one batch inside its transaction: claim the event ids, queue the fan-out of
+ * topic events, lock the recipients' ledgers in id order, read what the batch needs in a
+ * few queries, apply each event in order, then write everything in batches.
  */
 @Component
 class BatchProcessor {
@@ -33,25 +33,28 @@ class BatchProcessor {
 
 	private final RemovalEvents removalEvents;
 
+	private final TopicEvents topicEvents;
+
 	private final PipelineMetrics metrics;
 
 	private final PipelineProperties properties;
 
 	BatchProcessor(Ledger ledger, Notifications notifications, PreferencesCache preferences, ProcessedEvents processed,
-			NotificationEvents notificationEvents, RemovalEvents removalEvents, PipelineMetrics metrics,
-			PipelineProperties properties) {
+			NotificationEvents notificationEvents, RemovalEvents removalEvents, TopicEvents topicEvents,
+			PipelineMetrics metrics, PipelineProperties properties) {
 		this.ledger = ledger;
 		this.notifications = notifications;
 		this.preferences = preferences;
 		this.processed = processed;
 		this.notificationEvents = notificationEvents;
 		this.removalEvents = removalEvents;
+		this.topicEvents = topicEvents;
 		this.metrics = metrics;
 		this.properties = properties;
 	}
 
 	void apply(List<SocialEvent> events) {
-		List<SocialEvent> fresh = fresh(events);
+		List<SocialEvent> fresh = this.topicEvents.queueFanOuts(fresh(events));
 		if (fresh.isEmpty()) {
 			return;
 		}
@@ -79,7 +82,11 @@ class BatchProcessor {
 	}
 
 	private BatchContext open(List<SocialEvent> events) {
-		List<String> recipients = events.stream().map(SocialEvent::getRecipientId).distinct().toList();
+		List<String> recipients = events.stream()
+			.map(SocialEvent::getRecipientId)
+			.filter((recipient) -> !recipient.isEmpty())
+			.distinct()
+			.toList();
 		List<String> rateUsers = new ArrayList<>();
 		List<String> rateActors = new ArrayList<>();
 		Set<String> rateKeys = new HashSet<>();

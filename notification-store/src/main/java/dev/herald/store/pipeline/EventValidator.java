@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.herald.schema.EventKind;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.rules.EventRequirements;
+import dev.herald.schema.rules.TopicKeys;
 import dev.herald.schema.rules.WebUrls;
 
 /**
@@ -23,8 +24,8 @@ final class EventValidator {
 	static Optional<String> problem(SocialEvent event) {
 		List<String> problems = new ArrayList<>();
 		requireText(problems, "eventId", event.getEventId());
-		requireText(problems, "recipientId", event.getRecipientId());
 		EventKind kind = event.getKind();
+		requireRecipientOrTopic(problems, event);
 		EventRequirements needs = EventRequirements.of(kind);
 		if (needs.actor() && (event.getActor() == null || isBlank(event.getActor().getHandle()))) {
 			problems.add("actor: required with a handle for " + kind);
@@ -51,6 +52,23 @@ final class EventValidator {
 			requireWebUrl(problems, "actor.avatarUrl", event.getActor().getAvatarUrl());
 		}
 		return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+	}
+
+	/** Exactly one of a recipient and a topic, the rule ingest applies. */
+	private static void requireRecipientOrTopic(List<String> problems, SocialEvent event) {
+		String topic = event.getTopic();
+		if (topic == null) {
+			requireText(problems, "recipientId", event.getRecipientId());
+		}
+		else if (!event.getRecipientId().isEmpty()) {
+			problems.add("topic: a topic event must leave recipientId empty (exactly one of recipientId and topic)");
+		}
+		else if (!TopicKeys.isTopicKey(topic)) {
+			problems.add("topic: " + TopicKeys.RULE);
+		}
+		else if (!TopicKeys.allowsTopic(event.getKind())) {
+			problems.add("topic: not allowed for " + event.getKind() + ", which needs a recipientId");
+		}
 	}
 
 	private static void requireText(List<String> problems, String field, String value) {

@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import dev.herald.schema.ChangeKind;
 import dev.herald.schema.NotificationType;
 import dev.herald.schema.SocialEvent;
+import dev.herald.schema.rules.TopicKeys;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
 import dev.herald.store.notification.StoredNotification;
 import dev.herald.store.preferences.PreferencesService;
+import dev.herald.store.subscription.Subscriptions;
 
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,16 @@ class RemovalEvents {
 
 	private final ProcessedEvents processed;
 
+	private final Subscriptions subscriptions;
+
 	private final PipelineMetrics metrics;
 
 	RemovalEvents(Notifications notifications, PreferencesService preferences, ProcessedEvents processed,
-			PipelineMetrics metrics) {
+			Subscriptions subscriptions, PipelineMetrics metrics) {
 		this.notifications = notifications;
 		this.preferences = preferences;
 		this.processed = processed;
+		this.subscriptions = subscriptions;
 		this.metrics = metrics;
 	}
 
@@ -75,12 +80,19 @@ class RemovalEvents {
 		this.metrics.applied("retracted");
 	}
 
-	/** Deletes every notification about the content, in every inbox. */
+	/**
+	 * Deletes every notification about the content, in every inbox, and drops the
+	 * content's topic ({@code <type>:<id>}) and the topic the event names, if any.
+	 */
 	void deleteContent(SocialEvent event, BatchContext batch) {
 		Ledger.Session session = batch.session();
 		batch.writePending();
 		String type = event.getContent().getType();
 		String id = event.getContent().getId();
+		this.subscriptions.dropTopic(TopicKeys.ofContent(type, id));
+		if (event.getTopic() != null) {
+			this.subscriptions.dropTopic(event.getTopic());
+		}
 		session.lock(this.notifications.ownersOfContent(type, id));
 		Map<String, List<StoredNotification>> byUser = this.notifications.deleteContent(type, id)
 			.stream()
@@ -90,9 +102,9 @@ class RemovalEvents {
 	}
 
 	/**
-	 * Erases the user's inbox, ledger, history and preferences (queueing the tombstone of
-	 * {@code user-preferences.v1} in this transaction), and shows them as the deleted
-	 * user wherever they acted.
+	 * Erases the user's inbox, ledger, history, subscriptions and preferences (queueing
+	 * the tombstone of {@code user-preferences.v1} in this transaction), and shows them
+	 * as the deleted user wherever they acted.
 	 */
 	void eraseUser(SocialEvent event, BatchContext batch) {
 		String userId = event.getRecipientId();
@@ -102,6 +114,7 @@ class RemovalEvents {
 		this.notifications.deleteAllOf(userId);
 		this.preferences.erase(userId);
 		this.processed.forgetUser(userId);
+		this.subscriptions.forgetUser(userId);
 		session.erase(userId);
 		List<StoredNotification> acted = this.notifications.actedBy(userId);
 		session.lock(acted.stream().map(StoredNotification::userId).toList());
