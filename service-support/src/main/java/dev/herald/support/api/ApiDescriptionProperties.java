@@ -1,6 +1,9 @@
 package dev.herald.support.api;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What a service's OpenAPI description says of it ({@code herald.api.*}).
@@ -8,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param description what the API is for
  * @param bearer which token the API takes
  */
+@Validated
 @ConfigurationProperties("herald.api")
-public record ApiDescriptionProperties(String description, String bearer) {
+public record ApiDescriptionProperties(@NotBlank String description, @NotBlank String bearer) {
 
 }
