@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationValidationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withUserConfiguration(AllProperties.class)
-		.withPropertyValues("herald.api.description=an API", "herald.api.bearer=a JWT");
+		.withUserConfiguration(AllProperties.class);
 
 	@Test
 	void theDefaultsAreValid() {
