@@ -30,6 +30,12 @@ final class Herald {
 	 */
 	private static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of("HERALD_PUSH_MAX_CONNECTIONS", "60000");
 
+	/**
+	 * Receives the services' spans; every trace is sampled, except in benchmarks, which
+	 * run with tracing's default (nothing recorded).
+	 */
+	static final OtlpReceiver traces = OtlpReceiver.start();
+
 	private static final DevStack stack = start();
 
 	private Herald() {
@@ -49,6 +55,10 @@ final class Herald {
 		Map<String, String> environment = new HashMap<>(ENVIRONMENT);
 		if (benchmark) {
 			environment.putAll(BENCHMARK_ENVIRONMENT);
+		}
+		else {
+			environment.put("HERALD_OTLP_ENDPOINT", traces.endpoint());
+			environment.put("HERALD_TRACING_SAMPLING", "1.0");
 		}
 		DevStack started = new DevStack(root,
 				JvmProfile.fromSystemProperties(benchmark ? JvmProfile.PRODUCTION : JvmProfile.DEV), environment);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.herald.schema.DigestFrequency;
+import dev.herald.support.config.PositiveDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,11 +63,12 @@ public record DigestProperties(@DefaultValue("http://localhost:8080/") @NotNull 
 	 * @param pendingRetention pending items older than this are dropped
 	 * @param logRetention finished e-mail log rows older than this are deleted
 	 */
-	public record Scheduler(@DefaultValue("30s") @NotNull Duration interval,
-			@DefaultValue("2m") @NotNull Duration immediateDelay, @DefaultValue("50") @Min(1) int batchSize,
-			@DefaultValue("10m") @NotNull Duration staleAfter, @DefaultValue("15m") @NotNull Duration requeueAfter,
-			@DefaultValue("30d") @NotNull Duration pendingRetention,
-			@DefaultValue("90d") @NotNull Duration logRetention) {
+	public record Scheduler(@DefaultValue("30s") @PositiveDuration Duration interval,
+			@DefaultValue("2m") @PositiveDuration Duration immediateDelay, @DefaultValue("50") @Min(1) int batchSize,
+			@DefaultValue("10m") @PositiveDuration Duration staleAfter,
+			@DefaultValue("15m") @PositiveDuration Duration requeueAfter,
+			@DefaultValue("30d") @PositiveDuration Duration pendingRetention,
+			@DefaultValue("90d") @PositiveDuration Duration logRetention) {
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.herald.digest;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,14 @@ class OperationsEndpointsTests extends DigestServiceTest {
 		assertThat(health.getStatusCode().value()).isEqualTo(200);
 		assertThat(health.getBody()).contains("\"status\":\"UP\"");
 		assertThat(get("/actuator/health/readiness").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void readinessIsTheDatabaseOnly() {
+		// an SMTP outage is waited out in the pending table: mail and the scheduler alert
+		// through /actuator/health, they do not take the pod out of its Service
+		JsonNode readiness = JsonMapper.shared().readTree(get("/actuator/health/readiness").getBody());
+		assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db");
 	}
 
 	@Test

@@ -2,9 +2,15 @@ package dev.herald.ingest;
 
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the ingest service ({@code herald.ingest.*}).
@@ -18,11 +24,14 @@ import org.springframework.util.unit.DataSize;
  * @param dedup the idempotency record
  * @param inFlight the bound on requests being handled at once
  */
+@Validated
 @ConfigurationProperties("herald.ingest")
-public record IngestProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue("4MB") DataSize maxBatchBodySize, @DefaultValue("5m") Duration maxClockSkew,
-		@DefaultValue("30d") Duration maxEventAge, @DefaultValue("5s") Duration publishTimeout,
-		@DefaultValue Dedup dedup, @DefaultValue InFlight inFlight) {
+public record IngestProperties(@DefaultValue("500") @Positive int maxBatchSize,
+		@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("4MB") @NotNull DataSize maxBatchBodySize,
+		@DefaultValue("5m") @PositiveDuration Duration maxClockSkew,
+		@DefaultValue("30d") @PositiveDuration Duration maxEventAge,
+		@DefaultValue("5s") @PositiveDuration Duration publishTimeout, @DefaultValue @Valid Dedup dedup,
+		@DefaultValue @Valid InFlight inFlight) {
 
 	/**
 	 * The per-instance record of answered event ids.
@@ -30,7 +39,8 @@ public record IngestProperties(@DefaultValue("500") int maxBatchSize, @DefaultVa
 	 * @param retention how long an answer is repeated for the same event id
 	 * @param maxEntries most event ids kept; the oldest go first
 	 */
-	public record Dedup(@DefaultValue("24h") Duration retention, @DefaultValue("200000") long maxEntries) {
+	public record Dedup(@DefaultValue("24h") @PositiveDuration Duration retention,
+			@DefaultValue("200000") @Positive long maxEntries) {
 
 	}
 
@@ -43,7 +53,8 @@ public record IngestProperties(@DefaultValue("500") int maxBatchSize, @DefaultVa
 	 * requests handled at once; a request larger than this alone is admitted when nothing
 	 * else is in flight
 	 */
-	public record InFlight(@DefaultValue("256") int maxRequests, @DefaultValue("16MB") DataSize maxBytes) {
+	public record InFlight(@DefaultValue("256") @Positive int maxRequests,
+			@DefaultValue("16MB") @NotNull DataSize maxBytes) {
 
 	}
 

@@ -4,8 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the push gateway ({@code herald.push.*}).
@@ -41,18 +47,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * since Tomcat's deflate keeps about 300 KB of native zlib state per connection for as
  * long as it is open (docs/benchmarks.md)
  */
+@Validated
 @ConfigurationProperties("herald.push")
-public record PushProperties(@DefaultValue("http://localhost:8082") URI storeUrl,
-		@DefaultValue("5s") Duration storeTimeout, @DefaultValue("32") int storeConcurrency,
-		@DefaultValue("30s") Duration storeQueueTimeout, @DefaultValue("200") int storePageSize,
-		@DefaultValue("500") int helloBatchSize, @DefaultValue( {
-				"http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins,
-		@DefaultValue("10000") int maxConnections, @DefaultValue("5s") Duration retryAfter,
-		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("256") int maxPendingFrames,
-		@DefaultValue("524288") int outboundBufferBytes, @DefaultValue("10s") Duration sendTimeLimit,
-		@DefaultValue("25s") Duration pingInterval, @DefaultValue("75s") Duration idleTimeout,
-		@DefaultValue("4096") int maxInboundMessageBytes, @DefaultValue("10") int inboundPerSecond,
-		@DefaultValue("20") int inboundBurst, @DefaultValue("2s") Duration resumeWait,
-		@DefaultValue("10s") Duration shutdownJitter, @DefaultValue("false") boolean permessageDeflate){
+public record PushProperties(@DefaultValue("http://localhost:8082") @NotNull URI storeUrl,
+		@DefaultValue("5s") @PositiveDuration Duration storeTimeout, @DefaultValue("32") @Positive int storeConcurrency,
+		@DefaultValue("30s") @PositiveDuration Duration storeQueueTimeout,
+		@DefaultValue("200") @Positive int storePageSize, @DefaultValue("500") @Positive int helloBatchSize,
+		@DefaultValue( {
+				"http://localhost:8080", "http://127.0.0.1:8080" }) @NotNull List<@NotBlank String> allowedOrigins,
+		@DefaultValue("10000") @Positive int maxConnections, @DefaultValue("5s") @PositiveDuration Duration retryAfter,
+		@DefaultValue("10") @Positive int maxSessionsPerUser, @DefaultValue("256") @Positive int maxPendingFrames,
+		@DefaultValue("524288") @Positive int outboundBufferBytes,
+		@DefaultValue("10s") @PositiveDuration Duration sendTimeLimit,
+		@DefaultValue("25s") @PositiveDuration Duration pingInterval,
+		@DefaultValue("75s") @PositiveDuration Duration idleTimeout,
+		@DefaultValue("4096") @Positive int maxInboundMessageBytes, @DefaultValue("10") @Positive int inboundPerSecond,
+		@DefaultValue("20") @Positive int inboundBurst, @DefaultValue("2s") @PositiveDuration Duration resumeWait,
+		@DefaultValue("10s") @NotNull Duration shutdownJitter, @DefaultValue("false") boolean permessageDeflate){
 
 }

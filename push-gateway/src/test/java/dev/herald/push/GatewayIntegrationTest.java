@@ -248,6 +248,17 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void readinessIsTheFeed() throws Exception {
+		java.net.http.HttpResponse<String> readiness = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(JsonMapper.shared().readTree(readiness.body()).get("components").propertyNames())
+			.containsExactlyInAnyOrder("readinessState", "notificationsFeed");
+	}
+
+	@Test
 	void theFeedConsumersLagIsInThePrometheusScrape() {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		java.net.http.HttpRequest scrape = java.net.http.HttpRequest

@@ -4,8 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Connection to the MQTT broker.
@@ -24,11 +28,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sslBundle a {@code spring.ssl.bundle} with the trust (and key) material; blank
  * uses the JVM defaults
  */
+@Validated
 @ConfigurationProperties("herald.device.mqtt")
-public record MqttProperties(@DefaultValue("tcp://localhost:1883") URI uri, String username, String password,
-		String clientId, @DefaultValue("auto") Protocol protocol, @DefaultValue("1h") Duration sessionExpiry,
-		@DefaultValue("30s") Duration keepAlive, @DefaultValue("10s") Duration ackTimeout,
-		@DefaultValue("2s") Duration reconnectMaxDelay, String sslBundle) {
+public record MqttProperties(@DefaultValue("tcp://localhost:1883") @NotNull URI uri, String username, String password,
+		String clientId, @DefaultValue("auto") @NotNull Protocol protocol,
+		@DefaultValue("1h") @PositiveDuration Duration sessionExpiry,
+		@DefaultValue("30s") @PositiveDuration Duration keepAlive,
+		@DefaultValue("10s") @PositiveDuration Duration ackTimeout,
+		@DefaultValue("2s") @PositiveDuration Duration reconnectMaxDelay, String sslBundle) {
 
 	/** Which MQTT version to speak. */
 	public enum Protocol {

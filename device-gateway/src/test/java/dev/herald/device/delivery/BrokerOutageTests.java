@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The MQTT broker goes away and comes back: while it is away the gateway's health says so
@@ -81,6 +82,10 @@ class BrokerOutageTests extends GatewayIntegrationTest {
 
 		hiveMq.stop();
 		awaitMqttHealth("DOWN");
+		// without the broker no player gets anything: the pod leaves its Service
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.components.mqtt.status").value("DOWN"));
 		send(Changes.created(owner, 2, newId("n"), 2));
 		send(Changes.created(owner, 3, newId("n"), 3));
 
@@ -90,6 +95,9 @@ class BrokerOutageTests extends GatewayIntegrationTest {
 		hiveMq.start();
 		try (TestDevice device = TestDevice.subscribe(hiveMq, notificationTopic(player))) {
 			awaitMqttHealth("UP");
+			this.mvc.perform(get("/actuator/health/readiness"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.components.db.status").value("UP"));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted()).isZero());
 			assertThat(waiting(player)).isEqualTo(2);
 

@@ -2,8 +2,13 @@ package dev.herald.store.broadcast;
 
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How broadcasts are fanned out.
@@ -20,10 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUserIds most user ids an explicit audience may list
  * @param clockSkew how far in the past {@code scheduledAt} may be
  */
+@Validated
 @ConfigurationProperties("herald.store.broadcasts")
-record BroadcastProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("500") int batchSize, @DefaultValue("10") int batchesPerPoll, @DefaultValue("30s") Duration lease,
-		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("10") int maxFailures,
-		@DefaultValue("10000") int maxUserIds, @DefaultValue("1m") Duration clockSkew) {
+record BroadcastProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("1s") @PositiveDuration Duration pollInterval, @DefaultValue("500") @Positive int batchSize,
+		@DefaultValue("10") @Positive int batchesPerPoll, @DefaultValue("30s") @PositiveDuration Duration lease,
+		@DefaultValue("30s") @PositiveDuration Duration sendTimeout, @DefaultValue("10") @Positive int maxFailures,
+		@DefaultValue("10000") @Positive int maxUserIds, @DefaultValue("1m") @NotNull Duration clockSkew) {
 
 }

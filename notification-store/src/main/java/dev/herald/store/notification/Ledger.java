@@ -16,6 +16,7 @@ import dev.herald.schema.Notification;
 import dev.herald.schema.NotificationChange;
 import dev.herald.schema.StateChange;
 import dev.herald.schema.topic.Topics;
+import dev.herald.support.tracing.TraceContexts;
 import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,10 +44,13 @@ public class Ledger {
 
 	private final RelayDoorbell doorbell;
 
-	public Ledger(JdbcClient jdbc, JdbcTemplate template, RelayDoorbell doorbell) {
+	private final TraceContexts traces;
+
+	public Ledger(JdbcClient jdbc, JdbcTemplate template, RelayDoorbell doorbell, TraceContexts traces) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.doorbell = doorbell;
+		this.traces = traces;
 	}
 
 	/** A session for the current transaction. */
@@ -195,8 +199,9 @@ public class Ledger {
 				.setOccurredAt(occurredAt)
 				.setEmittedAt(Instant.now())
 				.build();
+			// the trace of what caused the change goes with it through the outbox
 			this.changes.add(new Object[] { userId, state[0], kind.name(),
-					ENCODER.serialize(Topics.NOTIFICATIONS.name(), change) });
+					ENCODER.serialize(Topics.NOTIFICATIONS.name(), change), Ledger.this.traces.currentTraceParent() });
 			return state[0];
 		}
 
@@ -228,7 +233,7 @@ public class Ledger {
 			// by age then only ever removes the oldest seqs of a user, never one in the
 			// middle. The relay's ordering needs no more than the ids this insert takes.
 			Ledger.this.template.batchUpdate(
-					"INSERT INTO changes (user_id, seq, kind, payload, created_at) VALUES (?, ?, ?, ?, clock_timestamp())",
+					"INSERT INTO changes (user_id, seq, kind, payload, trace_parent, created_at) VALUES (?, ?, ?, ?, ?, clock_timestamp())",
 					this.changes);
 			Ledger.this.doorbell.ringAfterCommit();
 			this.changes.clear();

@@ -1,5 +1,6 @@
 package dev.herald.store.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -18,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.herald.schema.topic.Topics;
+import dev.herald.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -71,8 +75,8 @@ class OutboxPublisher {
 						SELECT a.backend_xid FROM pg_stat_activity a
 						WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
 				c.id, c.user_id, CASE WHEN c.id > ? THEN c.payload END,
-				(extract(epoch FROM c.created_at) * 1000)::bigint
-			FROM s LEFT JOIN LATERAL (SELECT id, user_id, payload, created_at FROM changes WHERE id > ?
+				(extract(epoch FROM c.created_at) * 1000)::bigint, c.trace_parent
+			FROM s LEFT JOIN LATERAL (SELECT id, user_id, payload, created_at, trace_parent FROM changes WHERE id > ?
 				ORDER BY id LIMIT ?) c ON true
 			ORDER BY c.id""";
 
@@ -94,8 +98,12 @@ class OutboxPublisher {
 
 	private final Timer latency;
 
+	private final TraceContexts traces;
+
 	OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> changesTemplate,
-			PlatformTransactionManager transactions, RelayProperties properties, MeterRegistry registry) {
+			PlatformTransactionManager transactions, RelayProperties properties, MeterRegistry registry,
+			TraceContexts traces) {
+		this.traces = traces;
 		this.jdbc = jdbc;
 		this.template = changesTemplate;
 		this.snapshot = new TransactionTemplate(transactions);
@@ -236,7 +244,7 @@ class OutboxPublisher {
 			for (Row row : rows) {
 				byte[] payload = (row.payload() != null) ? row.payload() : payloads.get(row.id());
 				if (payload != null && this.sentAboveFloor.add(row.id())) {
-					send(row.id(), row.userId(), payload, row.writtenAt());
+					send(row, payload);
 					sent++;
 				}
 			}
@@ -255,15 +263,29 @@ class OutboxPublisher {
 		private static Object[] row(ResultSet rs) throws SQLException {
 			List<Long> inProgress = List.of((Long[]) rs.getArray(1).getArray());
 			long id = rs.getLong(2);
-			Row row = rs.wasNull() ? null : new Row(id, rs.getString(3), rs.getBytes(4), rs.getLong(5));
+			Row row = rs.wasNull() ? null
+					: new Row(id, rs.getString(3), rs.getBytes(4), rs.getLong(5), rs.getString(6));
 			return new Object[] { inProgress, row };
 		}
 
-		private void send(long id, String userId, byte[] payload, long writtenAt) {
+		/**
+		 * Sends one change in the trace of what wrote it: a relay span, child of the
+		 * row's {@code traceparent}, whose own context goes in the record's header.
+		 */
+		private void send(Row row, byte[] payload) {
+			long id = row.id();
+			long writtenAt = row.writtenAt();
 			this.unacknowledged.add(id);
 			this.highestSent = Math.max(this.highestSent, id);
-			OutboxPublisher.this.template.send(Topics.NOTIFICATIONS.name(), userId, payload)
-				.whenComplete((result, ex) -> {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTIFICATIONS.name(), row.userId(),
+					payload);
+			try (TraceContexts.Scope span = OutboxPublisher.this.traces.continueTrace("herald.store.relay",
+					Span.Kind.PRODUCER, row.traceParent())) {
+				String traceParent = OutboxPublisher.this.traces.currentTraceParent();
+				if (traceParent != null) {
+					record.headers().add(TraceContexts.TRACEPARENT, traceParent.getBytes(StandardCharsets.US_ASCII));
+				}
+				OutboxPublisher.this.template.send(record).whenComplete((result, ex) -> {
 					if (ex != null) {
 						this.failure.compareAndSet(null, ex);
 						return;
@@ -273,6 +295,7 @@ class OutboxPublisher {
 					OutboxPublisher.this.latency.record(Math.max(0, System.currentTimeMillis() - writtenAt),
 							TimeUnit.MILLISECONDS);
 				});
+			}
 		}
 
 		/**
@@ -329,7 +352,7 @@ class OutboxPublisher {
 
 	}
 
-	private record Row(long id, String userId, byte[] payload, long writtenAt) {
+	private record Row(long id, String userId, byte[] payload, long writtenAt, String traceParent) {
 
 	}
 

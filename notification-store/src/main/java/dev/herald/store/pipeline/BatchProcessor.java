@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.herald.schema.SocialEvent;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
 import dev.herald.store.preferences.PreferencesCache;
+import dev.herald.support.tracing.TraceContexts;
+import io.micrometer.tracing.Span;
 
 import org.springframework.stereotype.Component;
 
@@ -39,9 +42,11 @@ class BatchProcessor {
 
 	private final PipelineProperties properties;
 
+	private final TraceContexts traces;
+
 	BatchProcessor(Ledger ledger, Notifications notifications, PreferencesCache preferences, ProcessedEvents processed,
 			NotificationEvents notificationEvents, RemovalEvents removalEvents, TopicEvents topicEvents,
-			PipelineMetrics metrics, PipelineProperties properties) {
+			PipelineMetrics metrics, PipelineProperties properties, TraceContexts traces) {
 		this.ledger = ledger;
 		this.notifications = notifications;
 		this.preferences = preferences;
@@ -51,20 +56,33 @@ class BatchProcessor {
 		this.topicEvents = topicEvents;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.traces = traces;
 	}
 
-	void apply(List<SocialEvent> events) {
-		List<SocialEvent> fresh = this.topicEvents.queueFanOuts(fresh(events));
-		if (fresh.isEmpty()) {
-			return;
+	/**
+	 * Applies the events in the caller's transaction. The batch has a span of its own,
+	 * linked to the traces of its events (it works for all of them, so it belongs to
+	 * none); each event is applied in a span that continues the event's trace (its
+	 * record's {@code traceparent}), and the changes it emits carry that span's context
+	 * to the outbox, so an event's trace goes on to the gateways.
+	 */
+	void apply(List<SocialEvent> events, Map<String, String> traceParents) {
+		try (TraceContexts.Scope batchSpan = this.traces.linkedTo("herald.store.batch", traceParents.values())) {
+			List<SocialEvent> fresh = this.topicEvents.queueFanOuts(fresh(events));
+			if (fresh.isEmpty()) {
+				return;
+			}
+			BatchContext batch = open(fresh);
+			for (SocialEvent event : fresh) {
+				try (TraceContexts.Scope eventSpan = this.traces.continueTrace("herald.store.event", Span.Kind.CONSUMER,
+						traceParents.get(event.getEventId()))) {
+					apply(event, batch);
+				}
+			}
+			batch.writePending();
+			this.processed.saveActorHours(batch.actorHours());
+			batch.session().flush();
 		}
-		BatchContext batch = open(fresh);
-		for (SocialEvent event : fresh) {
-			apply(event, batch);
-		}
-		batch.writePending();
-		this.processed.saveActorHours(batch.actorHours());
-		batch.session().flush();
 	}
 
 	private List<SocialEvent> fresh(List<SocialEvent> events) {

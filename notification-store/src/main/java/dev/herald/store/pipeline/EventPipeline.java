@@ -1,13 +1,16 @@
 package dev.herald.store.pipeline;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.herald.schema.SocialEvent;
 import dev.herald.support.kafka.InvalidRecordException;
 import dev.herald.support.kafka.KafkaFactories;
 import dev.herald.support.kafka.OutageClassifier;
+import dev.herald.support.tracing.TraceContexts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,8 +120,9 @@ class EventPipeline {
 	private void commit(List<ConsumerRecord<String, SocialEvent>> records) {
 		if (!records.isEmpty()) {
 			List<SocialEvent> events = records.stream().map(ConsumerRecord::value).toList();
+			Map<String, String> traceParents = traceParents(records);
 			try {
-				this.metrics.timeBatch(events.size(), () -> commitWithRetry(events));
+				this.metrics.timeBatch(events.size(), () -> commitWithRetry(events, traceParents));
 				this.metrics.committed(records);
 			}
 			catch (RuntimeException ex) {
@@ -137,13 +141,13 @@ class EventPipeline {
 	 * partition must not move on (or dead-letter good events) while PostgreSQL is away. A
 	 * failed commit may have committed: the retry then finds every event id claimed.
 	 */
-	private void commitWithRetry(List<SocialEvent> events) {
+	private void commitWithRetry(List<SocialEvent> events, Map<String, String> traceParents) {
 		long deadline = System.nanoTime() + this.properties.databasePatience().toNanos();
 		Duration backOff = FIRST_BACK_OFF;
 		while (true) {
 			try {
 				this.metrics.takeBatchDrops();
-				this.transactions.executeWithoutResult((status) -> this.processor.apply(events));
+				this.transactions.executeWithoutResult((status) -> this.processor.apply(events, traceParents));
 				this.dropCounts.add(this.metrics.takeBatchDrops());
 				return;
 			}
@@ -178,6 +182,20 @@ class EventPipeline {
 			.map((problem) -> new BatchListenerFailedException("Invalid event at offset " + record.offset(),
 					new InvalidRecordException(problem), index))
 			.orElse(null);
+	}
+
+	/**
+	 * Each event's {@code traceparent} header by event id, for the spans of the batch.
+	 */
+	private static Map<String, String> traceParents(List<ConsumerRecord<String, SocialEvent>> records) {
+		Map<String, String> traceParents = new HashMap<>();
+		for (ConsumerRecord<String, SocialEvent> record : records) {
+			String traceParent = TraceContexts.traceParent(record.headers());
+			if (traceParent != null) {
+				traceParents.putIfAbsent(record.value().getEventId(), traceParent);
+			}
+		}
+		return traceParents;
 	}
 
 }

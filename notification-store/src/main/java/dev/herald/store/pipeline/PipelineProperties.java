@@ -2,8 +2,12 @@ package dev.herald.store.pipeline;
 
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Tuning of the event pipeline.
@@ -15,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param databasePatience how long a batch keeps retrying a deadlock or an unreachable
  * database before it fails (keep it below the consumer's {@code max.poll.interval.ms})
  */
+@Validated
 @ConfigurationProperties("herald.store.pipeline")
-record PipelineProperties(@DefaultValue("1h") Duration aggregationWindow, @DefaultValue("50") int spamLimit,
-		@DefaultValue("3") int concurrency, @DefaultValue("2m") Duration databasePatience) {
+record PipelineProperties(@DefaultValue("1h") @PositiveDuration Duration aggregationWindow,
+		@DefaultValue("50") @Positive int spamLimit, @DefaultValue("3") @Positive int concurrency,
+		@DefaultValue("2m") @PositiveDuration Duration databasePatience) {
 
 }

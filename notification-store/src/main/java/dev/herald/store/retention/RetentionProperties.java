@@ -2,8 +2,12 @@ package dev.herald.store.retention;
 
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What the retention job keeps.
@@ -15,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processedEvents how long event ids are remembered against redelivery
  * @param batchSize rows deleted per transaction
  */
+@Validated
 @ConfigurationProperties("herald.store.retention")
-public record RetentionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
-		@DefaultValue("90d") Duration notifications, @DefaultValue("7d") Duration changes,
-		@DefaultValue("7d") Duration processedEvents, @DefaultValue("1000") int batchSize) {
+public record RetentionProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("1h") @PositiveDuration Duration interval,
+		@DefaultValue("90d") @PositiveDuration Duration notifications,
+		@DefaultValue("7d") @PositiveDuration Duration changes,
+		@DefaultValue("7d") @PositiveDuration Duration processedEvents, @DefaultValue("1000") @Positive int batchSize) {
 
 }

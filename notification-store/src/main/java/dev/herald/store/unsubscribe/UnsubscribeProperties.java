@@ -2,6 +2,7 @@ package dev.herald.store.unsubscribe;
 
 import java.nio.charset.StandardCharsets;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("herald.store.unsubscribe")
 @Validated
 record UnsubscribeProperties(
-		@DefaultValue("herald-dev-unsubscribe-secret-0123456789abcdef") @Size(min = 32) String secret) {
+		@DefaultValue("herald-dev-unsubscribe-secret-0123456789abcdef") @NotNull @Size(min = 32) String secret) {
 
 	byte[] secretBytes() {
 		return this.secret.getBytes(StandardCharsets.UTF_8);

@@ -9,6 +9,8 @@ import dev.herald.schema.NotificationChange;
 import dev.herald.schema.topic.Topics;
 import dev.herald.support.kafka.KafkaClientMetricsBinder;
 import dev.herald.support.kafka.KafkaFactories;
+import dev.herald.support.tracing.TraceContexts;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,6 +41,8 @@ public class NotificationsListener implements SmartLifecycle {
 
 	private final GatewayMetrics metrics;
 
+	private final TraceContexts traces;
+
 	private volatile Consumer<String, NotificationChange> consumer;
 
 	private volatile Thread thread;
@@ -46,11 +50,12 @@ public class NotificationsListener implements SmartLifecycle {
 	private volatile boolean ready;
 
 	NotificationsListener(KafkaProperties kafka, SessionRegistry registry, GatewayMetrics metrics,
-			KafkaClientMetricsBinder clientMetrics) {
+			KafkaClientMetricsBinder clientMetrics, TraceContexts traces) {
 		this.consumers = KafkaFactories.consumerFactory(kafka, Topics.NOTIFICATIONS);
 		clientMetrics.bind(this.consumers);
 		this.registry = registry;
 		this.metrics = metrics;
+		this.traces = traces;
 	}
 
 	/** Whether every partition is assigned and positioned at its end. */
@@ -115,7 +120,11 @@ public class NotificationsListener implements SmartLifecycle {
 			log.warn("Skipped an undecodable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
 			return;
 		}
-		this.registry.deliver(record.value(), record.timestamp());
+		// the frames are written in the trace of the change (the relay's traceparent)
+		try (TraceContexts.Scope span = this.traces.continueTrace("herald.push.frame", Span.Kind.CONSUMER,
+				TraceContexts.traceParent(record.headers()))) {
+			this.registry.deliver(record.value(), record.timestamp());
+		}
 	}
 
 }

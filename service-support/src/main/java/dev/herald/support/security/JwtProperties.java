@@ -3,8 +3,13 @@ package dev.herald.support.security;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How bearer tokens are checked. Exactly one of {@code secret} (HS256, dev and tests) or
@@ -21,10 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the cache off
  * @param cacheTtl how long a verified token is kept at most (never past its {@code exp})
  */
+@Validated
 @ConfigurationProperties("herald.security.jwt")
-public record JwtProperties(String secret, URI jwkSetUri, @DefaultValue("herald-dev") String issuer,
-		@DefaultValue("herald") String audience, @DefaultValue("24h") Duration maxLifetime,
-		@DefaultValue("1000") int cacheSize, @DefaultValue("5m") Duration cacheTtl) {
+public record JwtProperties(String secret, URI jwkSetUri, @DefaultValue("herald-dev") @NotBlank String issuer,
+		@DefaultValue("herald") @NotBlank String audience, @DefaultValue("24h") @PositiveDuration Duration maxLifetime,
+		@DefaultValue("1000") @Min(0) int cacheSize, @DefaultValue("5m") @PositiveDuration Duration cacheTtl) {
 
 	/** Minimum HS256 key length: RFC 7518 section 3.2. */
 	public static final int MIN_SECRET_BYTES = 32;
