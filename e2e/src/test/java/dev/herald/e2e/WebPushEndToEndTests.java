@@ -36,7 +36,8 @@ class WebPushEndToEndTests {
 	@BeforeAll
 	static void startHerald() {
 		Herald.stack();
-		String key = new Api(HeraldServices.WEBPUSH_PORT, "none").get("/v1/webpush/vapid-public-key")
+		String key = new Api(HeraldServices.WEBPUSH_PORT, Herald.tokens.user("e2e-anyone"))
+			.get("/v1/webpush/vapid-public-key")
 			.json()
 			.get("publicKey")
 			.asString();
