@@ -48,6 +48,16 @@ class SubscriptionApiTests extends WebPushIntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDescriptionIsOpenAndNamesTheApi() throws Exception {
+		HttpResponse<String> response = call("GET", "/v3/api-docs", null, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode document = JSON.readTree(response.body());
+		assertThat(document.at("/info/title").asString()).isEqualTo("Herald web-push");
+		assertThat(document.get("paths").propertyNames()).contains("/v1/webpush/subscriptions",
+				"/v1/webpush/subscriptions/{id}", "/v1/webpush/vapid-public-key");
+	}
+
+	@Test
 	void aUserRegistersListsAndRemovesTheirOwnSubscriptions() throws Exception {
 		String user = newId("user");
 		TestPushService.Browser browser = push.subscribe();
