@@ -57,6 +57,8 @@ public abstract class WebPushIntegrationTest {
 		registry.add("herald.webpush.allow-http", () -> "true");
 		registry.add("herald.kafka.dead-letter.outage-max-interval", () -> "500ms");
 		registry.add("resilience4j.retry.instances.webpush.wait-duration", () -> "50ms");
+		// shorter than the tests' Retry-After: 1, so that the wait outlives the retries
+		registry.add("herald.webpush.max-retry-after", () -> "200ms");
 	}
 
 	protected static String publicKey() {

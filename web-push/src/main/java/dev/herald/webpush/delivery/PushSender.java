@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.interaso.webpush.WebPush;
 import dev.herald.webpush.WebPushProperties;
@@ -24,6 +27,11 @@ import org.springframework.stereotype.Component;
  * (RFC 8292), both made by {@code com.interaso:webpush}; the request goes out through the
  * JDK client here so that {@code Retry-After} can be read. Redirects are not followed:
  * the service posts only to allow-listed hosts.
+ * <p>
+ * A {@code Retry-After} is kept per push service (origin) until it passes: requests to
+ * that service before then fail at once without being sent, so a wait longer than one
+ * retry may take ({@code max-retry-after}) is still honoured while the record is retried
+ * as an outage.
  */
 @Component
 class PushSender {
@@ -39,6 +47,8 @@ class PushSender {
 	private final Duration timeout;
 
 	private final HttpClient http;
+
+	private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
 
 	PushSender(WebPush webPush, Retry webPushRetry, Clock clock, WebPushProperties properties) {
 		this.webPush = webPush;
@@ -66,6 +76,13 @@ class PushSender {
 	}
 
 	private PushOutcome attempt(Subscription subscription, PushRequest request) {
+		String origin = this.webPush.getAudience(subscription.endpoint());
+		Instant now = this.clock.instant();
+		Instant deadline = this.notBefore.get(origin);
+		if (deadline != null && now.isBefore(deadline)) {
+			throw new PushServiceBusyException("Retry-After of " + origin + " until " + deadline,
+					Duration.between(now, deadline), null);
+		}
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(subscription.endpoint())).timeout(this.timeout);
 		this.webPush.getHeaders(subscription.endpoint(), request.ttlSeconds(), request.topic(), request.urgency())
 			.forEach(builder::header);
@@ -83,10 +100,10 @@ class PushSender {
 			Thread.currentThread().interrupt();
 			throw new PushServiceBusyException("interrupted", null, ex);
 		}
-		return outcome(subscription, response);
+		return outcome(subscription, origin, response);
 	}
 
-	private PushOutcome outcome(Subscription subscription, HttpResponse<String> response) {
+	private PushOutcome outcome(Subscription subscription, String origin, HttpResponse<String> response) {
 		int status = response.statusCode();
 		if (status == 200 || status == 201 || status == 202) {
 			return PushOutcome.SENT;
@@ -95,8 +112,12 @@ class PushSender {
 			return PushOutcome.GONE;
 		}
 		if (status == 429 || status >= 500) {
-			throw new PushServiceBusyException("HTTP " + status,
-					RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), this.clock), null);
+			Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+					this.clock);
+			if (retryAfter != null) {
+				this.notBefore.put(origin, this.clock.instant().plus(retryAfter));
+			}
+			throw new PushServiceBusyException("HTTP " + status, retryAfter, null);
 		}
 		log.warn("Push service refused a message to subscription {} of user {}: HTTP {} {}", subscription.id(),
 				subscription.userId(), status, abbreviate(response.body()));

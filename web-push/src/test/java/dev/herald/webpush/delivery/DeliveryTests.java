@@ -149,6 +149,10 @@ class DeliveryTests extends WebPushIntegrationTest {
 		assertThat(push.attempts(revoked)).isEqualTo(1);
 	}
 
+	/**
+	 * Retry-After: 1 is longer than a retry may wait (200 ms here): the later attempts
+	 * and the outage retries of the record are not sent before the second has passed.
+	 */
 	@Test
 	void tooManyRequestsIsRetriedAfterRetryAfterAndSentOnce() throws Exception {
 		String user = newId("user");
