@@ -1,6 +1,6 @@
 {{/*
 Naming, labels and shared snippets. Components are keyed as in values.yaml
-(ingest, store, push, device, digest); "herald.components" maps each key to its module.
+(ingest, store, push, device, digest, webpush); "herald.components" maps each key to its module.
 */}}
 
 {{- define "herald.name" -}}
@@ -24,7 +24,7 @@ Naming, labels and shared snippets. Components are keyed as in values.yaml
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The five services: module name (also the component label) and port env var. */}}
+{{/* The six services: module name (also the component label) and port env var. */}}
 {{- define "herald.components" -}}
 ingest:
   module: notification-ingest
@@ -41,6 +41,9 @@ device:
 digest:
   module: email-digest
   portEnv: HERALD_DIGEST_PORT
+webpush:
+  module: web-push
+  portEnv: HERALD_WEBPUSH_PORT
 {{- end -}}
 
 {{/* Module name of a component. Usage: include "herald.module" (dict "key" "push") */}}
@@ -150,6 +153,18 @@ imagePullSecrets:
 {{- ternary .Values.externalSmtp.existingSecretPasswordKey "smtp-password" (not (empty .Values.externalSmtp.existingSecret)) -}}
 {{- end -}}
 
+{{- define "herald.vapidSecretName" -}}
+{{- default (include "herald.secretName" .) .Values.webpush.vapid.existingSecret -}}
+{{- end -}}
+
+{{- define "herald.vapidPublicKeyKey" -}}
+{{- ternary .Values.webpush.vapid.existingSecretPublicKeyKey "vapid-public-key" (not (empty .Values.webpush.vapid.existingSecret)) -}}
+{{- end -}}
+
+{{- define "herald.vapidPrivateKeyKey" -}}
+{{- ternary .Values.webpush.vapid.existingSecretPrivateKeyKey "vapid-private-key" (not (empty .Values.webpush.vapid.existingSecret)) -}}
+{{- end -}}
+
 {{- define "herald.mqttSecretKey" -}}
 {{- ternary .Values.externalMqtt.existingSecretPasswordKey "mqtt-password" (not (empty .Values.externalMqtt.existingSecret)) -}}
 {{- end -}}
@@ -219,7 +234,7 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
 {{ include "herald.configEnv" (dict "name" "HERALD_JWT_JWKS_URI" "context" $ctx) }}
 {{- /* Always set, also with a JWKS URI: no pod keeps the public dev default secret. */}}
 {{ include "herald.secretEnv" (dict "name" "HERALD_JWT_SECRET" "secret" (include "herald.authSecretName" $ctx) "key" $ctx.Values.auth.existingSecretJwtKey) }}
-{{- if has .key (list "store" "device" "digest") }}
+{{- if has .key (list "store" "device" "digest" "webpush") }}
 {{- /* Static Kafka group membership: a container restarted in its pod rejoins as the same member and takes its partitions back at once. */}}
 - name: HERALD_INSTANCE_ID
   valueFrom:
@@ -229,7 +244,7 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
 {{ include "herald.configEnv" (dict "name" "HERALD_DB_USER" "context" $ctx) }}
 {{ include "herald.secretEnv" (dict "name" "HERALD_DB_PASSWORD" "secret" (include "herald.databaseSecretName" $ctx) "key" (include "herald.databaseSecretKey" $ctx)) }}
 {{- end }}
-{{- if has .key (list "store" "push" "device") }}
+{{- if has .key (list "store" "push" "device" "webpush") }}
 {{ include "herald.configEnv" (dict "name" (printf "HERALD_%s_ALLOWED_ORIGINS" (upper .key)) "key" "ALLOWED_ORIGINS" "context" $ctx) }}
 {{- end }}
 {{- if eq .key "store" }}
@@ -259,6 +274,12 @@ Usage: include "herald.env" (dict "key" "push" "context" $)
   value: {{ $values.mailFrom | quote }}
 - name: HERALD_UNSUBSCRIBE_MAILTO
   value: {{ $values.unsubscribeMailto | quote }}
+{{- end }}
+{{- if eq .key "webpush" }}
+- name: HERALD_WEBPUSH_SUBJECT
+  value: {{ $values.subject | quote }}
+{{ include "herald.secretEnv" (dict "name" "HERALD_WEBPUSH_VAPID_PUBLIC_KEY" "secret" (include "herald.vapidSecretName" $ctx) "key" (include "herald.vapidPublicKeyKey" $ctx)) }}
+{{ include "herald.secretEnv" (dict "name" "HERALD_WEBPUSH_VAPID_PRIVATE_KEY" "secret" (include "herald.vapidSecretName" $ctx) "key" (include "herald.vapidPrivateKeyKey" $ctx)) }}
 {{- end }}
 {{- with $values.extraEnvVars }}
 {{ toYaml . }}

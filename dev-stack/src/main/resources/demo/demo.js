@@ -1,4 +1,4 @@
-// The dev stack's demo page: real traffic through the five services. Every service call goes
+// The dev stack's demo page: real traffic through the six services. Every service call goes
 // through /api/svc/<service>/..., which adds a dev token for the chosen demo user.
 const $ = (id) => document.getElementById(id);
 let users = [];
@@ -147,7 +147,7 @@ async function refreshMailbox() {
   }));
 }
 
-const CHANNELS = ['inApp', 'device', 'email'];
+const CHANNELS = ['inApp', 'device', 'email', 'webPush'];
 let preferences = null;
 
 function checkbox(checked, name) {
@@ -241,8 +241,57 @@ async function choose(userId) {
   $('avatar').firstChild.textContent = me.handle[0].toUpperCase();
   fillSelect($('actor'), others().map((u) => [u.id, `@${u.handle}`]));
   fillSelect($('content'), me.contents.map((c) => [c.id, `${c.type === 'artwork' ? '🖼' : '📝'} ${c.title}`]));
+  // not awaited: the live inbox does not wait for the service worker
+  showWebPush().catch((error) => { $('webpush-result').textContent = `service worker: ${error.message}`; });
   await Promise.all([loadInbox(), loadPlayers(), loadPreferences(), registerContact()]);
   await connect();
+}
+
+// Web Push: the service worker (sw.js), the browser's permission, and the subscription
+// registered with web-push for the chosen demo user. Headless browsers and browsers without
+// a push service stop after the worker, showing why.
+let worker = null;
+
+async function showWebPush(note = '') {
+  $('webpush-permission').textContent = ('Notification' in window) ? Notification.permission : 'not supported';
+  if (!('serviceWorker' in navigator)) {
+    $('webpush-worker').textContent = 'not supported (needs https or localhost)';
+    return;
+  }
+  worker = worker || await navigator.serviceWorker.register('/sw.js');
+  await navigator.serviceWorker.ready;
+  $('webpush-worker').textContent = `registered (scope ${worker.scope}, ${worker.active ? 'active' : 'installing'})`;
+  const local = worker.pushManager ? await worker.pushManager.getSubscription() : null;
+  const listed = await api('webpush', '/v1/webpush/subscriptions');
+  const mine = listed.ok && local && listed.json.find((s) => s.endpoint === local.endpoint);
+  $('webpush-subscription').textContent = mine ? `${mine.id} at ${new URL(mine.endpoint).host}`
+    : `none for @${me.handle}${listed.ok ? ` (${listed.json.length} elsewhere)` : ''}`;
+  $('webpush-result').textContent = note;
+}
+
+async function enableWebPush() {
+  try {
+    const permission = await Notification.requestPermission();
+    if (permission !== 'granted') return showWebPush(`permission ${permission}`);
+    const key = await api('webpush', '/v1/webpush/vapid-public-key');
+    const subscription = await worker.pushManager.subscribe({ userVisibleOnly: true,
+      applicationServerKey: key.json.publicKey });
+    const result = await api('webpush', '/v1/webpush/subscriptions', { method: 'POST', body: subscription.toJSON() });
+    const problems = result.ok ? [] : (result.json.errors || []).map((e) => `${e.field} ${e.message}`);
+    return showWebPush(result.ok ? 'subscribed' : `web-push answered ${result.status} ${problems.join('; ')}`);
+  }
+  catch (error) {
+    return showWebPush(`the browser could not subscribe: ${error.message}`);
+  }
+}
+
+async function disableWebPush() {
+  const local = await worker.pushManager.getSubscription();
+  const listed = await api('webpush', '/v1/webpush/subscriptions');
+  const mine = local && listed.ok && listed.json.find((s) => s.endpoint === local.endpoint);
+  if (mine) await api('webpush', `/v1/webpush/subscriptions/${mine.id}`, { method: 'DELETE' });
+  if (local) await local.unsubscribe();
+  return showWebPush('unsubscribed');
 }
 
 async function main() {
@@ -267,6 +316,8 @@ async function main() {
     loadPlayers();
   };
   $('preferences').onsubmit = savePreferences;
+  $('webpush-enable').onclick = enableWebPush;
+  $('webpush-disable').onclick = disableWebPush;
   await choose(users[0].id);
   setInterval(refreshMqtt, 2000);
   setInterval(refreshMailbox, 3000);

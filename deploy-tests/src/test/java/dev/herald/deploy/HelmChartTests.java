@@ -119,7 +119,7 @@ class HelmChartTests {
 	@ParameterizedTest
 	@MethodSource("renders")
 	void everyConfigMapAndSecretReferenceResolves(Manifests manifests) {
-		Set<String> externalSecrets = Set.of("herald-auth", "herald-db", "herald-mqtt", "herald-smtp");
+		Set<String> externalSecrets = Set.of("herald-auth", "herald-db", "herald-mqtt", "herald-smtp", "herald-vapid");
 		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
 			for (Map<String, Object> env : list(container(deployment), "env")) {
 				Map<String, Object> configRef = get(env, "valueFrom.configMapKeyRef");
@@ -150,7 +150,7 @@ class HelmChartTests {
 	@ParameterizedTest
 	@MethodSource("renders")
 	void consumerGroupServicesAreStaticMembersNamedAfterTheirPod(Manifests manifests) {
-		for (String module : List.of("notification-store", "device-gateway", "email-digest")) {
+		for (String module : List.of("notification-store", "device-gateway", "email-digest", "web-push")) {
 			assertThat(list(container(manifests.named("Deployment", name(module))), "env"))
 				.as("%s joins its consumer groups as its pod", module)
 				.anySatisfy((env) -> {

@@ -36,7 +36,8 @@ class JvmSettingsTests {
 
 	/** The chart's component key of each module. */
 	private static final Map<String, String> COMPONENTS = Map.of("notification-ingest", "ingest", "notification-store",
-			"store", "push-gateway", "push", "device-gateway", "device", "email-digest", "digest");
+			"store", "push-gateway", "push", "device-gateway", "device", "email-digest", "digest", "web-push",
+			"webpush");
 
 	private static final Pattern XMX = Pattern.compile("(?:^|\\s)-Xmx(\\d+[kKmMgG]?)(?=\\s|$)");
 

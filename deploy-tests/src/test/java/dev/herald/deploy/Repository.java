@@ -20,7 +20,7 @@ final class Repository {
 
 	/** The five services: Maven module, compose service and Helm component name alike. */
 	static final List<String> SERVICES = List.of("notification-ingest", "notification-store", "push-gateway",
-			"device-gateway", "email-digest");
+			"device-gateway", "email-digest", "web-push");
 
 	private static final Path ROOT = locateRoot();
 

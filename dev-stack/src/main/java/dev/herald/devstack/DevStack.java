@@ -67,7 +67,7 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the infrastructure and the five services and waits until all are healthy.
+	 * Starts the infrastructure and the six services and waits until all are healthy.
 	 */
 	public DevStack start() {
 		checkPortsFree();
@@ -83,7 +83,8 @@ public final class DevStack implements AutoCloseable {
 	public void startDemo() {
 		Map<String, String> urls = Map.of("ingest", url(HeraldServices.INGEST_PORT), "store",
 				url(HeraldServices.STORE_PORT), "push", url(HeraldServices.PUSH_PORT), "device",
-				url(HeraldServices.DEVICE_PORT), "digest", url(HeraldServices.DIGEST_PORT));
+				url(HeraldServices.DEVICE_PORT), "digest", url(HeraldServices.DIGEST_PORT), "webpush",
+				url(HeraldServices.WEBPUSH_PORT));
 		DemoSettings settings = new DemoSettings(urls, DemoSettings.DEV_SECRET, "herald-dev", "herald",
 				this.infrastructure.mqtt().host(), this.infrastructure.mqtt().port(), "makapix");
 		this.demo = DemoApplication.start(settings, this.infrastructure.smtp()::receivedMessages, DemoApplication.PORT);
@@ -95,7 +96,8 @@ public final class DevStack implements AutoCloseable {
 
 	private static void checkPortsFree() {
 		for (int port : List.of(DemoApplication.PORT, HeraldServices.INGEST_PORT, HeraldServices.STORE_PORT,
-				HeraldServices.PUSH_PORT, HeraldServices.DEVICE_PORT, HeraldServices.DIGEST_PORT)) {
+				HeraldServices.PUSH_PORT, HeraldServices.DEVICE_PORT, HeraldServices.DIGEST_PORT,
+				HeraldServices.WEBPUSH_PORT)) {
 			if (!FreePorts.isFree(port)) {
 				throw new IllegalStateException("Port " + port + " is in use: is another Herald dev stack running?");
 			}

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five services with their real configuration pointed at the given infrastructure.
+ * The six services with their real configuration pointed at the given infrastructure.
  *
  * @param root the repository root (holding each module's {@code target/*.jar})
  * @param profile how their JVMs run
+ * @param vapid the VAPID key pair web-push signs with (one per run)
  */
-public record HeraldServices(Path root, JvmProfile profile) {
+public record HeraldServices(Path root, JvmProfile profile, VapidKeyPair vapid) {
+
+	public HeraldServices(Path root, JvmProfile profile) {
+		this(root, profile, VapidKeyPair.generate());
+	}
 
 	public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -26,6 +31,8 @@ public record HeraldServices(Path root, JvmProfile profile) {
 
 	public static final int DIGEST_PORT = 8085;
 
+	public static final int WEBPUSH_PORT = 8086;
+
 	public List<ServiceSpec> specs(Infrastructure infrastructure, Map<String, String> extraEnvironment) {
 		Map<String, String> common = new HashMap<>(extraEnvironment);
 		common.put("HERALD_KAFKA_BOOTSTRAP", infrastructure.kafka().bootstrapServers());
@@ -37,7 +44,8 @@ public record HeraldServices(Path root, JvmProfile profile) {
 				spec("push-gateway", PUSH_PORT, "PUSH", common, Map.of("HERALD_STORE_URL", store)),
 				spec("device-gateway", DEVICE_PORT, "DEVICE", common,
 						with(database, "HERALD_MQTT_URI", infrastructure.mqtt().uri())),
-				spec("email-digest", DIGEST_PORT, "DIGEST", common, digest(database, infrastructure)));
+				spec("email-digest", DIGEST_PORT, "DIGEST", common, digest(database, infrastructure)),
+				spec("web-push", WEBPUSH_PORT, "WEBPUSH", common, webPush(database)));
 	}
 
 	/**
@@ -51,6 +59,17 @@ public record HeraldServices(Path root, JvmProfile profile) {
 		digest.put("HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "20s");
 		digest.put("HERALD_DIGEST_SCHEDULER_INTERVAL", "5s");
 		return digest;
+	}
+
+	/**
+	 * Web Push with this run's VAPID pair, posting to the real browser push services (the
+	 * defaults of its allow-list); the end-to-end tests point it at their own.
+	 */
+	private Map<String, String> webPush(Map<String, String> database) {
+		Map<String, String> webPush = new HashMap<>(database);
+		webPush.put("HERALD_WEBPUSH_VAPID_PUBLIC_KEY", this.vapid.publicKey());
+		webPush.put("HERALD_WEBPUSH_VAPID_PRIVATE_KEY", this.vapid.privateKey());
+		return webPush;
 	}
 
 	/**

@@ -21,7 +21,7 @@ public enum JvmProfile {
 	PRODUCTION(
 			Map.of("notification-ingest", "-Xms64m -Xmx256m", "notification-store", "-Xms128m -Xmx384m", "push-gateway",
 					"-Xms352m -Xmx352m -XX:+AlwaysPreTouch", "device-gateway", "-Xms64m -Xmx256m", "email-digest",
-					"-Xms64m -Xmx256m"),
+					"-Xms64m -Xmx256m", "web-push", "-Xms64m -Xmx256m"),
 			List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
 
 	/**

@@ -136,6 +136,17 @@ class BrowserEndToEndTests {
 		browser.get("http://localhost:8080/");
 		await().atMost(TIMEOUT)
 			.until(() -> browser.findElement(By.id("status")).getDomAttribute("class").contains("online"));
+		// Web Push: the page registers its service worker and shows the permission;
+		// headless
+		// Chromium has no push service, so subscribing ends in the browser's refusal,
+		// shown
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(browser.findElement(By.id("webpush-worker")).getText())
+				.startsWith("registered (scope http://localhost:8080/"));
+		assertThat(browser.findElement(By.id("webpush-permission")).getText()).isIn("default", "denied", "granted");
+		browser.findElement(By.id("webpush-enable")).click();
+		await().atMost(TIMEOUT).until(() -> !browser.findElement(By.id("webpush-result")).getText().isEmpty());
+		assertThat(browser.findElement(By.id("webpush-subscription")).getText()).startsWith("none for @");
 		browser.findElement(By.id("player-key")).sendKeys(ANAS_PLAYER);
 		browser.findElement(By.id("player-interval")).clear();
 		browser.findElement(By.id("player-interval")).sendKeys("0");

@@ -10,7 +10,7 @@ import dev.herald.devstack.demo.DemoSettings;
 import dev.herald.support.security.DevTokens;
 
 /**
- * The system under test: the five services built by this reactor, on the dev stack's
+ * The system under test: the six services built by this reactor, on the dev stack's
  * embedded Kafka, PostgreSQL, HiveMQ CE and GreenMail, started once per test JVM.
  */
 final class Herald {
@@ -22,7 +22,11 @@ final class Herald {
 	 * they chose otherwise), so that the tests see e-mails.
 	 */
 	private static final Map<String, String> ENVIRONMENT = Map.of("HERALD_DIGEST_DEFAULTS_FREQUENCY", "IMMEDIATE",
-			"HERALD_DIGEST_SCHEDULER_INTERVAL", "1s", "HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "2s");
+			"HERALD_DIGEST_SCHEDULER_INTERVAL", "1s", "HERALD_DIGEST_SCHEDULER_IMMEDIATEDELAY", "2s",
+			// web-push posts to the tests' own push service (TestPushService, plain http
+			// on
+			// 127.0.0.1) instead of the browsers' real ones
+			"HERALD_WEBPUSH_ALLOWEDHOSTS", "127.0.0.1", "HERALD_WEBPUSH_ALLOWHTTP", "true");
 
 	/**
 	 * Benchmarks ({@code -Pbenchmark}) run the production JVM profile and hold up to

@@ -6,7 +6,7 @@ import java.util.Map;
  * Where the demo page finds the services and how it signs dev tokens.
  *
  * @param services base URL per service name ({@code ingest}, {@code store}, {@code push},
- * {@code device}, {@code digest})
+ * {@code device}, {@code digest}, {@code webpush})
  * @param jwtSecret the services' HS256 secret
  * @param issuer the token issuer
  * @param audience the token audience

@@ -172,7 +172,16 @@ public class Ledger {
 		/** Records a change of a locked user's inbox; returns its seq. */
 		public long emit(String userId, ChangeKind kind, Notification notification, List<String> ids, Counts counts,
 				List<Channel> channels, Instant occurredAt) {
-			return emit(userId, kind, null, notification, ids, counts, channels, occurredAt);
+			return emit(userId, kind, null, notification, ids, counts, channels, false, occurredAt);
+		}
+
+		/**
+		 * Records a new or grown notification for its delivery channels and, when
+		 * {@code webPush}, for the user's Web Push subscriptions; returns its seq.
+		 */
+		public long emit(String userId, ChangeKind kind, Notification notification, List<String> ids, Counts counts,
+				List<Channel> channels, boolean webPush, Instant occurredAt) {
+			return emit(userId, kind, null, notification, ids, counts, channels, webPush, occurredAt);
 		}
 
 		/**
@@ -181,6 +190,11 @@ public class Ledger {
 		 */
 		public long emit(String userId, ChangeKind kind, StateChange stateChange, Notification notification,
 				List<String> ids, Counts counts, List<Channel> channels, Instant occurredAt) {
+			return emit(userId, kind, stateChange, notification, ids, counts, channels, false, occurredAt);
+		}
+
+		private long emit(String userId, ChangeKind kind, StateChange stateChange, Notification notification,
+				List<String> ids, Counts counts, List<Channel> channels, boolean webPush, Instant occurredAt) {
 			long[] state = state(userId);
 			state[0]++;
 			state[1] += counts.unread();
@@ -196,6 +210,7 @@ public class Ledger {
 				.setUnreadCount((int) state[1])
 				.setUnseenCount((int) state[2])
 				.setChannels(channels)
+				.setWebPush(webPush)
 				.setOccurredAt(occurredAt)
 				.setEmittedAt(Instant.now())
 				.build();

@@ -72,7 +72,8 @@ class NotificationEvents {
 		batch.created(notification);
 		batch.session()
 			.emit(notification.userId(), ChangeKind.CREATED, notification.toAvro(), List.of(), Ledger.Counts.ONE_NEW,
-					preferences.deliveryChannels(notification.type(), notification.critical()), event.getOccurredAt());
+					preferences.deliveryChannels(notification.type(), notification.critical()),
+					preferences.webPush(notification.type(), notification.critical()), event.getOccurredAt());
 	}
 
 	private void grow(StoredNotification open, SocialEvent event, BatchContext batch, Preferences preferences) {
@@ -81,7 +82,7 @@ class NotificationEvents {
 		batch.session()
 			.emit(grown.userId(), ChangeKind.UPDATED, grown.toAvro(), List.of(grown.id().toString()),
 					grown.counts().minus(open.counts()), preferences.deliveryChannels(grown.type(), grown.critical()),
-					event.getOccurredAt());
+					preferences.webPush(grown.type(), grown.critical()), event.getOccurredAt());
 	}
 
 	/**

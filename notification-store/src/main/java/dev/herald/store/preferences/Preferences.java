@@ -22,7 +22,8 @@ import dev.herald.schema.UserPreferences;
  * A user's effective preferences.
  *
  * @param userId whose they are
- * @param types channel switches of the types that differ from the defaults (all on)
+ * @param types channel switches of the types that differ from the defaults (all on but
+ * Web Push)
  * @param digest the e-mail digest schedule ({@code OFF} by default)
  * @param quietHours when devices stay dark, or {@code null}
  * @param timeZone IANA id the digest hour and quiet hours are reckoned in
@@ -42,7 +43,7 @@ public record Preferences(String userId, Map<NotificationType, Channels> types, 
 	public Preferences {
 		Map<NotificationType, Channels> changed = new EnumMap<>(NotificationType.class);
 		types.forEach((type, channels) -> {
-			if (!Channels.ALL_ON.equals(channels)) {
+			if (!Channels.DEFAULTS.equals(channels)) {
 				changed.put(type, channels);
 			}
 		});
@@ -57,7 +58,7 @@ public record Preferences(String userId, Map<NotificationType, Channels> types, 
 	}
 
 	public Channels channelsOf(NotificationType type) {
-		return this.types.getOrDefault(type, Channels.ALL_ON);
+		return this.types.getOrDefault(type, Channels.DEFAULTS);
 	}
 
 	public boolean inApp(NotificationType type) {
@@ -82,6 +83,17 @@ public record Preferences(String userId, Map<NotificationType, Channels> types, 
 			result.add(Channel.EMAIL);
 		}
 		return result;
+	}
+
+	/**
+	 * Whether a new or grown notification also goes to the user's Web Push subscriptions
+	 * (the WEB_PUSH channel, carried by {@code NotificationChange.webPush}): the rule of
+	 * {@link #deliveryChannels}, critical ones always, the others where the user switched
+	 * it on for their type (off by default: a push reaches the user even with every tab
+	 * closed, so it is opt-in).
+	 */
+	public boolean webPush(NotificationType type, boolean critical) {
+		return critical || channelsOf(type).webPush();
 	}
 
 	public boolean mutesActor(String actorId) {
@@ -141,11 +153,12 @@ public record Preferences(String userId, Map<NotificationType, Channels> types, 
 	 * @param inApp whether it reaches the inbox (and so any channel)
 	 * @param device whether it goes to the user's players
 	 * @param email whether it goes into e-mail digests
+	 * @param webPush whether it goes to the user's browsers' push subscriptions
 	 */
-	public record Channels(boolean inApp, boolean device, boolean email) {
+	public record Channels(boolean inApp, boolean device, boolean email, boolean webPush) {
 
-		/** The default of every type. */
-		public static final Channels ALL_ON = new Channels(true, true, true);
+		/** The default of every type: Web Push is opt-in, everything else on. */
+		public static final Channels DEFAULTS = new Channels(true, true, true, false);
 
 	}
 

@@ -44,8 +44,8 @@ class PreferencesController {
 	@PatchMapping("/{type}")
 	Document changeType(@AuthenticationPrincipal Jwt jwt, @PathVariable NotificationType type,
 			@RequestBody TypeSwitchesChange change) {
-		return Document
-			.of(this.preferences.changeType(jwt.getSubject(), type, change.inApp(), change.device(), change.email()));
+		return Document.of(this.preferences.changeType(jwt.getSubject(), type, change.inApp(), change.device(),
+				change.email(), change.webPush()));
 	}
 
 }

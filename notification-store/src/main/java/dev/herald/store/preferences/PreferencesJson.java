@@ -45,7 +45,8 @@ final class PreferencesJson {
 			Map<String, TypeSwitches> types = new LinkedHashMap<>();
 			for (NotificationType type : NotificationType.values()) {
 				Channels channels = preferences.channelsOf(type);
-				types.put(type.name(), new TypeSwitches(channels.inApp(), channels.device(), channels.email()));
+				types.put(type.name(),
+						new TypeSwitches(channels.inApp(), channels.device(), channels.email(), channels.webPush()));
 			}
 			Preferences.Digest digest = preferences.digest();
 			Preferences.QuietHours quiet = preferences.quietHours();
@@ -87,19 +88,22 @@ final class PreferencesJson {
 	 * @param inApp in the inbox (and so anywhere)
 	 * @param device on the user's players
 	 * @param email in e-mail digests
+	 * @param webPush to the user's browsers' push subscriptions (off by default)
 	 */
-	record TypeSwitches(boolean inApp, boolean device, boolean email) {
+	record TypeSwitches(boolean inApp, boolean device, boolean email, boolean webPush) {
 
 	}
 
 	/**
-	 * Switches to change; null leaves one as it is ({@code PATCH}) or on ({@code PUT}).
+	 * Switches to change; null leaves one as it is ({@code PATCH}) or at its default
+	 * ({@code PUT}: on, Web Push off).
 	 *
 	 * @param inApp in the inbox
 	 * @param device on the user's players
 	 * @param email in e-mail digests
+	 * @param webPush to the user's browsers' push subscriptions
 	 */
-	record TypeSwitchesChange(Boolean inApp, Boolean device, Boolean email) {
+	record TypeSwitchesChange(Boolean inApp, Boolean device, Boolean email, Boolean webPush) {
 
 	}
 

@@ -115,10 +115,11 @@ public class PreferencesRepository {
 			.entrySet()
 			.stream()
 			.map((e) -> new Object[] { preferences.userId(), e.getKey().name(), e.getValue().inApp(),
-					e.getValue().device(), e.getValue().email() })
+					e.getValue().device(), e.getValue().email(), e.getValue().webPush() })
 			.toList();
 		this.template.batchUpdate(
-				"INSERT INTO preference_types (user_id, type, in_app, device, email) VALUES (?, ?, ?, ?, ?)", rows);
+				"INSERT INTO preference_types (user_id, type, in_app, device, email, web_push) VALUES (?, ?, ?, ?, ?, ?)",
+				rows);
 		return preferences.withUpdatedAt(updatedAt.toInstant());
 	}
 
@@ -132,7 +133,8 @@ public class PreferencesRepository {
 		this.jdbc.sql("SELECT * FROM preference_types WHERE user_id = ANY(?::text[])").param(ids).query((rs, n) -> {
 			NotificationType type = NotificationType.valueOf(rs.getString("type"));
 			return types.computeIfAbsent(rs.getString("user_id"), (u) -> new EnumMap<>(NotificationType.class))
-				.put(type, new Channels(rs.getBoolean("in_app"), rs.getBoolean("device"), rs.getBoolean("email")));
+				.put(type, new Channels(rs.getBoolean("in_app"), rs.getBoolean("device"), rs.getBoolean("email"),
+						rs.getBoolean("web_push")));
 		}).list();
 		return types;
 	}

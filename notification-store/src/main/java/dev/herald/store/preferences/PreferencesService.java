@@ -50,14 +50,15 @@ public class PreferencesService {
 
 	/** Changes the given channel switches of one type; null keeps a switch as it is. */
 	@Transactional
-	public Preferences changeType(String userId, NotificationType type, Boolean inApp, Boolean device, Boolean email) {
+	public Preferences changeType(String userId, NotificationType type, Boolean inApp, Boolean device, Boolean email,
+			Boolean webPush) {
 		this.repository.lock(userId);
 		Preferences current = this.repository.find(userId);
 		Channels was = current.channelsOf(type);
 		Map<NotificationType, Channels> types = new EnumMap<>(NotificationType.class);
 		types.putAll(current.types());
 		types.put(type, new Channels((inApp != null) ? inApp : was.inApp(), (device != null) ? device : was.device(),
-				(email != null) ? email : was.email()));
+				(email != null) ? email : was.email(), (webPush != null) ? webPush : was.webPush()));
 		return save(current.withTypes(types), unsubscribedFrom(userId));
 	}
 

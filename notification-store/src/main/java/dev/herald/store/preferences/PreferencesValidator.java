@@ -74,7 +74,8 @@ final class PreferencesValidator {
 				problem("types." + name, "is not a notification type; one of " + List.of(NotificationType.values()));
 			}
 			else if (change != null) {
-				result.put(type, new Channels(orTrue(change.inApp()), orTrue(change.device()), orTrue(change.email())));
+				result.put(type, new Channels(orTrue(change.inApp()), orTrue(change.device()), orTrue(change.email()),
+						Boolean.TRUE.equals(change.webPush())));
 			}
 		});
 		return result;

@@ -95,6 +95,29 @@ class PreferencesPipelineTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void webPushIsOnForCriticalNotificationsAndOtherwiseWhereTheUserOptedIn() {
+		String user = newUser();
+		send(Events.follow(user, "bob-" + UUID.randomUUID()), Events.moderation(user, true));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(2));
+		assertThat(published(user)).extracting(NotificationChange::getWebPush).containsExactly(false, true);
+		Http.Response optedIn = http(user).patch("/v1/preferences/FOLLOW", Map.of("webPush", true));
+		assertThat(optedIn.status()).isEqualTo(200);
+		assertThat(optedIn.body().get("types").get("FOLLOW").get("webPush").asBoolean()).isTrue();
+		assertThat(optedIn.body().get("types").get("COMMENT").get("webPush").asBoolean()).isFalse();
+		assertThat(optedIn.body().get("types").get("FOLLOW").get("device").asBoolean()).isTrue();
+		send(Events.follow(user, "carol-" + UUID.randomUUID()),
+				Events.comment(user, "dave-" + UUID.randomUUID(), "c", "marker"));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(4));
+		assertThat(published(user).subList(2, 4)).extracting(NotificationChange::getWebPush)
+			.containsExactly(true, false);
+		http(user).put("/v1/preferences", Map.of("types", Map.of("FOLLOW", Map.of("device", false))));
+		send(Events.follow(user, "erin-" + UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(published(user)).hasSize(5));
+		assertThat(published(user).get(4).getWebPush()).as("a PUT without webPush leaves it at its default, off")
+			.isFalse();
+	}
+
+	@Test
 	void eventRightAfterAChangeIsJudgedWithTheNewPreferences() {
 		String user = newUser();
 		send(Events.follow(user, "bob-" + UUID.randomUUID()));
