@@ -46,6 +46,11 @@ webpush:
   portEnv: HERALD_WEBPUSH_PORT
 {{- end -}}
 
+{{/* The keys of the six components, in the order the templates render them. Usage: include "herald.componentKeys" $ | splitList " " */}}
+{{- define "herald.componentKeys" -}}
+ingest store push device digest webpush
+{{- end -}}
+
 {{/* Module name of a component. Usage: include "herald.module" (dict "key" "push") */}}
 {{- define "herald.module" -}}
 {{- $components := include "herald.components" . | fromYaml -}}

@@ -3,14 +3,22 @@ package dev.herald.webpush;
 import java.time.Duration;
 import java.util.List;
 
+import dev.herald.support.config.PositiveDuration;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Web Push service ({@code herald.webpush.*}).
  *
  * @param subject the VAPID {@code sub} claim: a {@code mailto:} or {@code https:} contact
- * push services use to reach the operator
+ * push services use to reach the operator (checked, like the keys, when the service
+ * starts)
  * @param vapidPublicKey the VAPID public key, an uncompressed P-256 point in base64url
  * (what browsers take as {@code applicationServerKey})
  * @param vapidPrivateKey the VAPID private key, the 32-byte P-256 scalar in base64url;
@@ -28,13 +36,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ones wait this long, then the record is retried as during an outage
  */
 @ConfigurationProperties("herald.webpush")
-public record WebPushProperties(@DefaultValue("mailto:webpush@herald.invalid") String subject, String vapidPublicKey,
-		String vapidPrivateKey, @DefaultValue( {
+@Validated
+public record WebPushProperties(@NotBlank @Pattern(regexp = "(mailto|https):.+",
+		message = "must be a mailto: or https: contact") @DefaultValue("mailto:webpush@herald.invalid") String subject,
+		String vapidPublicKey, String vapidPrivateKey, @NotEmpty @DefaultValue( {
 				"fcm.googleapis.com", "updates.push.services.mozilla.com", "*.notify.windows.com", "web.push.apple.com",
-				"*.push.apple.com" }) List<String> allowedHosts,
-		@DefaultValue("false") boolean allowHttp, @DefaultValue("20") int maxSubscriptionsPerUser,
-		@DefaultValue({ "http://localhost:8080", "http://127.0.0.1:8080" }) List<String> allowedOrigins,
-		@DefaultValue("1d") Duration ttl, @DefaultValue("7d") Duration criticalTtl,
-		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("30s") Duration maxRetryAfter){
+				"*.push.apple.com" }) List<@NotBlank String> allowedHosts,
+		@DefaultValue("false") boolean allowHttp, @Positive @DefaultValue("20") int maxSubscriptionsPerUser,
+		@DefaultValue({ "http://localhost:8080", "http://127.0.0.1:8080" }) List<@NotBlank String> allowedOrigins,
+		@PositiveDuration @DefaultValue("1d") Duration ttl, @PositiveDuration @DefaultValue("7d") Duration criticalTtl,
+		@PositiveDuration @DefaultValue("10s") Duration requestTimeout,
+		@PositiveDuration @DefaultValue("30s") Duration maxRetryAfter){
 
 }

@@ -3,6 +3,7 @@ package dev.herald.webpush.subscription;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,7 @@ class SubscriptionController {
 	}
 
 	@PostMapping(PATH)
+	@ApiResponse(responseCode = "409", description = "The user holds the most subscriptions allowed (20 by default)")
 	ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody SubscriptionRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
 		SubscriptionRepository.Saved saved = this.subscriptions.subscribe(jwt.getSubject(), request);
@@ -44,6 +46,7 @@ class SubscriptionController {
 	}
 
 	@DeleteMapping(PATH + "/{id}")
+	@ApiResponse(responseCode = "404", description = "No such subscription of the caller")
 	ResponseEntity<Void> unsubscribe(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
 		this.subscriptions.unsubscribe(jwt.getSubject(), id);
 		return ResponseEntity.noContent().build();

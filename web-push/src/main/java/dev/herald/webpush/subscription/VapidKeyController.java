@@ -3,6 +3,7 @@ package dev.herald.webpush.subscription;
 import java.util.Base64;
 
 import com.interaso.webpush.VapidKeys;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,7 @@ class VapidKeyController {
 	}
 
 	@GetMapping("/v1/webpush/vapid-public-key")
+	@SecurityRequirements
 	PublicKey publicKey() {
 		return new PublicKey(this.publicKey);
 	}

@@ -55,6 +55,14 @@ class SubscriptionApiTests extends WebPushIntegrationTest {
 		assertThat(document.at("/info/title").asString()).isEqualTo("Herald web-push");
 		assertThat(document.get("paths").propertyNames()).contains("/v1/webpush/subscriptions",
 				"/v1/webpush/subscriptions/{id}", "/v1/webpush/vapid-public-key");
+		assertThat(document.at("/paths/~1v1~1webpush~1subscriptions/post/responses").propertyNames()).contains("400",
+				"401", "403", "409");
+		assertThat(document.at("/paths/~1v1~1webpush~1vapid-public-key/get/responses").propertyNames()).as("open")
+			.doesNotContain("401");
+		HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, null);
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(readiness.body()).get("components").propertyNames()).containsExactlyInAnyOrder("db",
+				"readinessState");
 	}
 
 	@Test
