@@ -1,17 +1,11 @@
 package dev.herald.digest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-
+import dev.herald.testinfra.ConfigurationChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,30 +34,12 @@ class ConfigurationValidationTests {
 					herald.digest.defaults.send-hour=24 | herald.digest | defaults.sendHour | must be less than or equal to 23
 					""")
 	void aBadValueFailsStartUpNamingTheProperty(String setting, String prefix, String field, String reason) {
-		this.contexts.withPropertyValues(setting).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(BindValidationException.class)
-				.hasMessageContaining("on " + prefix)
-				.hasMessageContaining("on field '" + field + "'")
-				.hasMessageContaining(reason);
-		});
+		ConfigurationChecks.assertStartUpFails(this.contexts, setting, prefix, field, reason);
 	}
 
 	@Test
-	void theMetadataDescribesTheProperties() throws IOException {
-		assertThat(metadata()).contains("\"herald.digest.scheduler.interval\"");
-	}
-
-	private static String metadata() throws IOException {
-		StringBuilder all = new StringBuilder();
-		for (URL url : Collections.list(ConfigurationValidationTests.class.getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
-			try (InputStream in = url.openStream()) {
-				all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
-		}
-		return all.toString();
+	void theMetadataDescribesTheProperties() {
+		assertThat(ConfigurationChecks.metadata()).contains("\"herald.digest.scheduler.interval\"");
 	}
 
 	@Configuration(proxyBeanMethods = false)

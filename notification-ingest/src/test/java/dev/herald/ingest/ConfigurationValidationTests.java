@@ -1,17 +1,11 @@
 package dev.herald.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-
+import dev.herald.testinfra.ConfigurationChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,30 +34,12 @@ class ConfigurationValidationTests {
 			herald.ingest.in-flight.max-requests=-1 | herald.ingest | inFlight.maxRequests | must be greater than 0
 			""")
 	void aBadValueFailsStartUpNamingTheProperty(String setting, String prefix, String field, String reason) {
-		this.contexts.withPropertyValues(setting).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(BindValidationException.class)
-				.hasMessageContaining("on " + prefix)
-				.hasMessageContaining("on field '" + field + "'")
-				.hasMessageContaining(reason);
-		});
+		ConfigurationChecks.assertStartUpFails(this.contexts, setting, prefix, field, reason);
 	}
 
 	@Test
-	void theMetadataDescribesTheProperties() throws IOException {
-		assertThat(metadata()).contains("\"herald.ingest.max-batch-size\"");
-	}
-
-	private static String metadata() throws IOException {
-		StringBuilder all = new StringBuilder();
-		for (URL url : Collections.list(ConfigurationValidationTests.class.getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
-			try (InputStream in = url.openStream()) {
-				all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
-		}
-		return all.toString();
+	void theMetadataDescribesTheProperties() {
+		assertThat(ConfigurationChecks.metadata()).contains("\"herald.ingest.max-batch-size\"");
 	}
 
 	@Configuration(proxyBeanMethods = false)
