@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenarios across all five services on real Kafka, PostgreSQL, MQTT: what an upstream
+ * Scenarios across all the services on real Kafka, PostgreSQL, MQTT: what an upstream
  * service reports through ingest reaches the owner's tabs, inbox and player.
  */
 class DeliveryEndToEndTests {

@@ -90,7 +90,7 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 			table.append(
 					String.format("| %s | %.2f | %d | %d |%n", name, cores.get(name), heapBytes(service) >> 20, rss));
 		}
-		table.append(String.format("| **the five services** | %.2f | | **%d** |%n", servicesCores, services));
+		table.append(String.format("| **the Herald services** | %.2f | | **%d** |%n", servicesCores, services));
 		Runtime jvm = Runtime.getRuntime();
 		long testJvm = rssKilobytes(ProcessHandle.current().pid()) >> 10;
 		table.append(String.format("| %s | %.2f | %d | %d |%n", TEST_JVM, cores.get(TEST_JVM),
@@ -102,7 +102,7 @@ record ServiceStats(long takenNanos, Map<String, Long> cpuTicks) {
 		table.append(String.format("| %s, of %d cores | %.2f | | |%n", MACHINE,
 				Runtime.getRuntime().availableProcessors(), cores.get(MACHINE)));
 		table.append(String.format(
-				"%nThe five services held %d MB; with PostgreSQL %d MB (the test JVM, which holds the Kafka broker, HiveMQ, GreenMail and the load generator, %d MB more; the client processes are not counted).%n",
+				"%nThe Herald services held %d MB; with PostgreSQL %d MB (the test JVM, which holds the Kafka broker, HiveMQ, GreenMail and the load generator, %d MB more; the client processes are not counted).%n",
 				services, services + postgres, testJvm));
 		return table.toString();
 	}
