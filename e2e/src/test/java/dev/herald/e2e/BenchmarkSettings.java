@@ -35,7 +35,7 @@ record BenchmarkSettings(int clients, double rate, Duration duration, double zip
 		return IntStream.range(0, count).mapToObj((i) -> prefix + "-" + i).toList();
 	}
 
-	private static List<Integer> integers(String list) {
+	static List<Integer> integers(String list) {
 		return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
 	}
 
