@@ -63,6 +63,19 @@ public class Broadcasts {
 			.update();
 	}
 
+	/**
+	 * Stops the fan-outs to a topic's subscribers that have not finished (the topic's
+	 * content was deleted): they send no further batch. Waits for a batch that holds the
+	 * broadcast's row to commit. Returns how many were stopped.
+	 */
+	public int stopTopicFanOuts(String topic) {
+		return this.jdbc.sql("""
+				UPDATE broadcasts SET status = 'CANCELLED', completed_at = now()
+				WHERE audience_type = 'TOPIC' AND audience_topic = ? AND status IN ('SCHEDULED', 'RUNNING')""")
+			.param(topic)
+			.update();
+	}
+
 	static UUID topicFanOutId(String eventId) {
 		return UUID.nameUUIDFromBytes(("topic-event:" + eventId).getBytes(StandardCharsets.UTF_8));
 	}

@@ -10,6 +10,7 @@ import dev.herald.schema.ChangeKind;
 import dev.herald.schema.NotificationType;
 import dev.herald.schema.SocialEvent;
 import dev.herald.schema.rules.TopicKeys;
+import dev.herald.store.broadcast.Broadcasts;
 import dev.herald.store.notification.Ledger;
 import dev.herald.store.notification.Notifications;
 import dev.herald.store.notification.StoredNotification;
@@ -32,14 +33,17 @@ class RemovalEvents {
 
 	private final Subscriptions subscriptions;
 
+	private final Broadcasts broadcasts;
+
 	private final PipelineMetrics metrics;
 
 	RemovalEvents(Notifications notifications, PreferencesService preferences, ProcessedEvents processed,
-			Subscriptions subscriptions, PipelineMetrics metrics) {
+			Subscriptions subscriptions, Broadcasts broadcasts, PipelineMetrics metrics) {
 		this.notifications = notifications;
 		this.preferences = preferences;
 		this.processed = processed;
 		this.subscriptions = subscriptions;
+		this.broadcasts = broadcasts;
 		this.metrics = metrics;
 	}
 
@@ -89,9 +93,9 @@ class RemovalEvents {
 		batch.writePending();
 		String type = event.getContent().getType();
 		String id = event.getContent().getId();
-		this.subscriptions.dropTopic(TopicKeys.ofContent(type, id));
+		dropTopic(TopicKeys.ofContent(type, id));
 		if (event.getTopic() != null) {
-			this.subscriptions.dropTopic(event.getTopic());
+			dropTopic(event.getTopic());
 		}
 		session.lock(this.notifications.ownersOfContent(type, id));
 		Map<String, List<StoredNotification>> byUser = this.notifications.deleteContent(type, id)
@@ -131,6 +135,15 @@ class RemovalEvents {
 			Instant occurredAt) {
 		List<String> ids = deleted.stream().map((n) -> n.id().toString()).toList();
 		session.emit(userId, ChangeKind.DELETED, null, ids, Ledger.Counts.removing(deleted), List.of(), occurredAt);
+	}
+
+	/**
+	 * Drops a topic: its subscriptions, and the fan-outs to them still under way (copies
+	 * already published are applied like any event).
+	 */
+	private void dropTopic(String topic) {
+		this.subscriptions.dropTopic(topic);
+		this.broadcasts.stopTopicFanOuts(topic);
 	}
 
 }

@@ -124,6 +124,39 @@ class TopicFanOutTests extends StoreIntegrationTest {
 	}
 
 	@Test
+	void deletingTheContentStopsTheFanOutToItsTopic() {
+		String artwork = "art-" + UUID.randomUUID();
+		String topic = "artwork:" + artwork;
+		String prefix = "u-" + UUID.randomUUID() + "-";
+		List<String> followers = IntStream.range(0, 2000).mapToObj((i) -> prefix + i).toList();
+		jdbc.sql("INSERT INTO subscriptions (topic, user_id) SELECT ?, unnest(?::text[])")
+			.params(topic, followers.toArray(String[]::new))
+			.update();
+		Map<String, String> paced = Map.of("herald.store.broadcasts.batch-size", "100",
+				"herald.store.broadcasts.batches-per-poll", "1");
+		SocialEvent comment = Events.base(EventKind.COMMENT_ADDED, "")
+			.setTopic(topic)
+			.setActor(Events.actor("ana-" + UUID.randomUUID()))
+			.setContent(Events.artwork(artwork))
+			.setComment(new dev.herald.schema.CommentRef("c-1", "Lovely"))
+			.build();
+		try (StoreInstance instance = StoreInstance.start(database(), kafka, paced)) {
+			kafka.send(Topics.SOCIAL_EVENTS, topic, comment);
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> count("SELECT coalesce(max(sent), 0) FROM broadcasts WHERE audience_topic = ?",
+						topic) >= 200);
+			send(Events.contentDeleted(newUser(), artwork));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> count("SELECT count(*) FROM broadcasts WHERE audience_topic = ? AND status = 'CANCELLED'",
+						topic) == 1);
+			assertThat(count("SELECT count(*) FROM subscriptions WHERE topic = ?", topic)).isZero();
+		}
+		assertThat(count("SELECT sent FROM broadcasts WHERE audience_topic = ?", topic)).as("stopped part-way")
+			.isLessThan(2000);
+	}
+
+	@Test
 	void manySmallFanOutsRunInOnePoll() {
 		String prefix = "u-" + UUID.randomUUID() + "-";
 		List<String> threads = IntStream.range(0, 30).mapToObj((i) -> "thread:" + prefix + i).toList();
